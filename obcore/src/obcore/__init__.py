@@ -1,0 +1,1 @@
+"""Open Badges 3.0 / Verifiable Credentials standards core (no Django)."""
