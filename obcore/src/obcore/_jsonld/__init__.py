@@ -1,0 +1,1 @@
+"""JSON-LD processing internals: lean pyld import, bundled loader, cached processor."""

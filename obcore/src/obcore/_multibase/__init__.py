@@ -1,0 +1,63 @@
+"""Multibase base58btc (``z`` prefix) and multicodec prefixes used by Ed25519 Multikey.
+
+Sources: draft-multiformats-multibase §2 (``z`` = base58btc, Bitcoin alphabet);
+Controlled Identifiers v1.0 §2.2.2 Multikey (``0xed01`` Ed25519 public key,
+``0x8026`` Ed25519 secret key seed).
+"""
+
+from __future__ import annotations
+
+from obcore.errors import KeyFormatError
+
+ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_INDEX = {c: i for i, c in enumerate(ALPHABET)}
+_MAX_LEN = 512
+
+
+def b58encode(data: bytes) -> str:
+    """Base58 (Bitcoin alphabet) with leading zero bytes kept as ``1``."""
+    zeros = len(data) - len(data.lstrip(b"\0"))
+    number = int.from_bytes(data, "big")
+    out = []
+    while number:
+        number, rem = divmod(number, 58)
+        out.append(ALPHABET[rem])
+    return "1" * zeros + "".join(reversed(out))
+
+
+def b58decode(text: str) -> bytes:
+    """Inverse of :func:`b58encode`; KeyFormatError on a character outside the alphabet."""
+    if len(text) > _MAX_LEN:
+        raise KeyFormatError("The base58 value is far too long to be a key or signature.")
+    number = 0
+    for char in text:
+        digit = _INDEX.get(char)
+        if digit is None:
+            raise KeyFormatError(
+                f"The value contains {char!r}, which is not a base58btc character "
+                "(0, O, I and l are never used); it is not a valid multibase value.",
+            )
+        number = number * 58 + digit
+    zeros = len(text) - len(text.lstrip("1"))
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    return b"\0" * zeros + body
+
+
+def encode(data: bytes) -> str:
+    """Multibase base58btc: ``z`` + base58btc(data)."""
+    return "z" + b58encode(data)
+
+
+def decode(value: object, *, what: str = "value") -> bytes:
+    """Decode a multibase base58btc string; KeyFormatError with a clear sentence otherwise."""
+    if not isinstance(value, str) or not value:
+        raise KeyFormatError(f"The {what} must be a non-empty multibase string.")
+    if value[0] != "z":
+        raise KeyFormatError(
+            f"The {what} {value[:16]!r}… is not multibase base58btc: it must start with 'z'.",
+        )
+    return b58decode(value[1:])
+
+
+ED25519_PUB = b"\xed\x01"
+ED25519_PRIV = b"\x80\x26"

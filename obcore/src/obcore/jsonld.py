@@ -1,0 +1,85 @@
+"""JSON-LD for obcore: offline expansion with bundled contexts and safe mode.
+
+Public API: :func:`expand`, :func:`default_loader`, :class:`BundledLoader`. Everything
+runs offline: contexts come from ``obcore/contexts`` (hash-pinned), did:key documents are
+derived locally, anything else is refused with :class:`~obcore.errors.ContextError`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from obcore._jsonld.loader import BundledLoader
+from obcore._jsonld.processor import CachingProcessor, ContextMemo, JsonLdError
+from obcore._jsonld.processor import new_context_resolver as _new_resolver
+from obcore._jsonld.safe import check_expanded, refuse_dropped
+from obcore.errors import ContextError, ObcoreError
+
+__all__ = ["BundledLoader", "Engine", "default_engine", "expand"]
+
+
+class Engine:
+    """A loader plus its caches: processed contexts are reused across documents."""
+
+    def __init__(self, loader: BundledLoader) -> None:
+        self.loader = loader
+        self.memo = ContextMemo()
+        self._loader_context = loader.context
+        loader.context = self._trusting_context  # type: ignore[method-assign]
+
+    def _trusting_context(self, url: str) -> Any:
+        document = self._loader_context(url)
+        if id(document) not in self.memo.trusted_ids:
+            self.memo.trust(document)
+        return document
+
+    def expand(self, document: Any, *, safe: bool = True) -> list[Any]:
+        """Expand ``document`` (JSON-LD 1.1 API §4.1); in safe mode refuse dropped data."""
+        dropped: list[str] = []
+        processor = CachingProcessor(self.memo, dropped)
+        options = {
+            "documentLoader": self.loader,
+            "contextResolver": _new_resolver(self.loader.resolved_cache, self.loader),
+            "base": "",
+        }
+        try:
+            expanded: list[Any] = processor.expand(document, options)
+        except JsonLdError as err:
+            raise _unwrap(err) from None
+        if safe:
+            refuse_dropped(dropped)
+            check_expanded(expanded)
+        return expanded
+
+    def processor(self) -> CachingProcessor:
+        """A processor sharing this engine's memo (for toRdf on expanded input)."""
+        return CachingProcessor(self.memo, [])
+
+
+def _unwrap(err: BaseException) -> ObcoreError:
+    """Return the obcore error behind a pyld error, or a ContextError describing it."""
+    cause: BaseException | None = err
+    while cause is not None:
+        if isinstance(cause, ObcoreError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    message = str(err).split("\n", 1)[0]
+    return ContextError(f"The document is not valid JSON-LD: {message}")
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """The process-wide engine over the bundled contexts (with did:key derivation)."""
+    from obcore._did_key import did_key_document
+
+    return Engine(BundledLoader(did_key_deriver=did_key_document))
+
+
+def expand(document: Any, *, safe: bool = True) -> list[Any]:
+    """Expand a JSON-LD document offline with the bundled contexts.
+
+    Raises ContextError for a context that is not bundled and SafeModeError (naming the
+    property) for data expansion would drop or leave relative.
+    """
+    return default_engine().expand(document, safe=safe)
