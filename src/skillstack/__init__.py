@@ -1,0 +1,1 @@
+"""Skillstack: verified micro-credentials and skills-based hiring."""

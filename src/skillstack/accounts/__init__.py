@@ -1,0 +1,1 @@
+"""People, organizations, memberships with roles, invitations and two-factor sign-in."""

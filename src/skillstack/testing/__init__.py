@@ -1,0 +1,1 @@
+"""Test support shipped with the package (a pytest plugin that sets the test environment)."""

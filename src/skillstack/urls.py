@@ -1,0 +1,12 @@
+"""Top-level routes: pages per app, the JSON API at /api/, and health."""
+
+from django.urls import include, path
+
+from skillstack.api import api
+
+urlpatterns = [
+    path("", include("skillstack.core.urls")),
+    path("accounts/", include("skillstack.accounts.urls")),
+    path("", include("skillstack.audit.urls")),
+    path("api/", api.urls),
+]
