@@ -35,9 +35,9 @@ class User(AbstractUser):
     full_name = models.CharField(max_length=200)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = ["full_name"]
+    REQUIRED_FIELDS = ["full_name"]
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
