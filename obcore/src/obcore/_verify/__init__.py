@@ -1,0 +1,1 @@
+"""Internals of :mod:`obcore.verify`: input limits and parsing, credential-level checks."""
