@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "skillstack.core",
     "skillstack.accounts",
     "skillstack.audit",
+    "skillstack.catalog",
 ]
 
 MIDDLEWARE = [

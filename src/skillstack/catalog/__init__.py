@@ -1,0 +1,1 @@
+"""Skills and taxonomies, micro-credentials and their versioned performance tests."""

@@ -1,0 +1,126 @@
+"""Skills (own or from a taxonomy) and micro-credentials with versioned definitions.
+
+A micro-credential is an identity (issuer + slug); what it asks of a learner lives in its
+versions. A published version is never edited: a revision makes a new version, so every
+result and credential keeps the exact definition it was earned under.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Framework(models.TextChoices):
+    OWN = "own", "Issuer's own"
+    ESCO = "esco", "ESCO"
+    ONET = "onet", "O*NET"
+
+
+class Skill(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="skills",
+        help_text="The issuer that defined it; empty for shared taxonomy skills.",
+    )
+    framework = models.CharField(max_length=10, choices=Framework.choices, default=Framework.OWN)
+    code = models.CharField(max_length=120)
+    uri = models.URLField(max_length=500, blank=True)
+    label = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    broader = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="narrower"
+    )
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "code"],
+                condition=Q(organization__isnull=True),
+                name="skill_taxonomy_code_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "framework", "code"],
+                condition=Q(organization__isnull=False),
+                name="skill_org_code_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class MicroCredentialStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    RETIRED = "retired", "Retired"
+
+
+class AchievementType(models.TextChoices):
+    """A subset of the OB 3.0 AchievementType vocabulary that issuers here use."""
+
+    BADGE = "Badge", "Badge"
+    CERTIFICATE = "Certificate", "Certificate"
+    CERTIFICATION = "Certification", "Certification"
+    COMPETENCY = "Competency", "Competency"
+    LICENSE = "License", "License"
+    MICRO_CREDENTIAL = "MicroCredential", "Micro-credential"
+
+
+class MicroCredential(models.Model):
+    issuer = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="micro_credentials"
+    )
+    slug = models.SlugField(max_length=80)
+    status = models.CharField(
+        max_length=10, choices=MicroCredentialStatus.choices, default=MicroCredentialStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "slug"], name="microcredential_slug_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer.slug}/{self.slug}"
+
+
+class MicroCredentialVersion(models.Model):
+    micro_credential = models.ForeignKey(
+        MicroCredential, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    name = models.CharField(max_length=200)
+    description = models.TextField()
+    criteria = models.TextField(help_text="What a learner must show, in plain words.")
+    image = models.ImageField(upload_to="microcredentials/", blank=True)
+    level = models.CharField(max_length=50, blank=True)
+    achievement_type = models.CharField(
+        max_length=30, choices=AchievementType.choices, default=AchievementType.MICRO_CREDENTIAL
+    )
+    credits_available = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    validity_months = models.PositiveIntegerField(null=True, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    performance_test = models.JSONField(help_text="Steps and pass rule (see performance.py).")
+    skills = models.ManyToManyField(Skill, related_name="micro_credential_versions", blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["micro_credential", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["micro_credential", "number"], name="microcredential_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.number}"
