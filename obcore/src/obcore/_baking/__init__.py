@@ -1,0 +1,1 @@
+"""Private helpers for obcore.baking: PNG chunks and hardened SVG reading/writing."""
