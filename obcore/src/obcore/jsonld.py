@@ -13,7 +13,7 @@ from typing import Any
 from obcore._jsonld.loader import BundledLoader
 from obcore._jsonld.processor import CachingProcessor, ContextMemo, JsonLdError
 from obcore._jsonld.processor import new_context_resolver as _new_resolver
-from obcore._jsonld.safe import check_expanded, refuse_dropped
+from obcore._jsonld.safe import RELATIVE_BASE, check_expanded, refuse_dropped
 from obcore.errors import ContextError, ObcoreError
 
 __all__ = ["BundledLoader", "Engine", "default_engine", "expand"]
@@ -41,7 +41,7 @@ class Engine:
         options = {
             "documentLoader": self.loader,
             "contextResolver": _new_resolver(self.loader.resolved_cache, self.loader),
-            "base": "",
+            "base": RELATIVE_BASE,
         }
         try:
             expanded: list[Any] = processor.expand(document, options)

@@ -16,10 +16,20 @@ from obcore.errors import SafeModeError
 
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _IRI_VALUED_KEYS = ("@id", "@type")
+#: Expansion runs with this document base. pyld resolves relative references against a
+#: base (its own default is http://example.org/base/, which would hide them); with this
+#: reserved (RFC 2606 ``.invalid``) base every relative reference stays recognisable.
+RELATIVE_BASE = "https://relative-reference.obcore.invalid/"
 
 
 def _is_absolute(value: str) -> bool:
+    if value.startswith(RELATIVE_BASE):
+        return False
     return value.startswith("_:") or bool(_ABSOLUTE_IRI.match(value))
+
+
+def _original(value: str) -> str:
+    return value[len(RELATIVE_BASE) :] if value.startswith(RELATIVE_BASE) else value
 
 
 def _short(iri: str) -> str:
@@ -59,7 +69,7 @@ def check_expanded(expanded: Any) -> None:
                     stack.append((value, prop))
             elif not _is_absolute(key):
                 raise SafeModeError(
-                    f"The property {key!r} does not expand to an absolute IRI, so a "
+                    f"The property {_original(key)!r} does not expand to an absolute IRI, so a "
                     "signature would not cover it.",
                 )
             else:
@@ -72,7 +82,7 @@ def _check_iris(key: str, value: Any, prop: str, *, in_value: bool) -> None:
         if isinstance(item, str) and not item.startswith("@") and not _is_absolute(item):
             what = "datatype" if in_value else ("identifier" if key == "@id" else "type")
             raise SafeModeError(
-                f"The {what} {item!r} of property {_short(prop)!r} is a relative "
+                f"The {what} {_original(item)!r} of property {_short(prop)!r} is a relative "
                 "reference, not an absolute IRI, so a signature would not cover it. "
                 "Use a full URL (or define the term in a context).",
             )

@@ -1,0 +1,42 @@
+"""JCS fast path (orjson) equals the RFC 8785 reference output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from obcore._jcs import canonicalize
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_json: Any = st.recursive(
+    _scalars,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json)
+def test_canonical_bytes_equal_rfc8785(value: Any) -> None:
+    assert canonicalize(value) == rfc8785.dumps(value)
+
+
+def test_keys_outside_the_bmp_sort_by_utf16_code_units() -> None:
+    value = {"\U0001f600": 1, "\ufb01": 2, "a": 3}
+    assert canonicalize(value) == rfc8785.dumps(value)
+    assert canonicalize(value).index(b"\xef\xac\x81") > canonicalize(value).index(b"\xf0")
+
+
+def test_control_characters_and_unicode_are_escaped_as_rfc8785_says() -> None:
+    value = {"s": "\x00\x1f\u2028é\"\\\n", "n": [1, -0, 2**53 - 1]}
+    assert canonicalize(value) == rfc8785.dumps(value)
