@@ -5,6 +5,8 @@ docs/development.md for the list). Development defaults are safe on a laptop; pr
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +28,17 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise EnvError("SECRET_KEY (or SECRET_KEY_FILE) must be set in production")
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+
+# Issuer private keys are sealed with this key-encryption key (base64 of 32 random bytes:
+# `python -c "import os,base64;print(base64.urlsafe_b64encode(os.urandom(32)).decode())"`).
+KEY_ENCRYPTION_KEY: str = env_str("SKILLSTACK_KEY_ENCRYPTION_KEY") or ""
+if not KEY_ENCRYPTION_KEY:
+    if PRODUCTION:
+        raise EnvError("SKILLSTACK_KEY_ENCRYPTION_KEY (or _FILE) must be set in production")
+    # Development only: derived from the dev secret so `make demo` needs no set-up.
+    KEY_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(b"dev-kek" + SECRET_KEY.encode()).digest()
+    ).decode()
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
@@ -49,6 +62,7 @@ INSTALLED_APPS = [
     "skillstack.accounts",
     "skillstack.audit",
     "skillstack.catalog",
+    "skillstack.issuing",
 ]
 
 MIDDLEWARE = [
