@@ -1,0 +1,1 @@
+"""Private helpers for obcore.credentials (checks, identity hashing, credential parts)."""
