@@ -1,34 +1,73 @@
 """The JSON API, mounted at /api/ with OpenAPI 3.1 docs at /api/docs.
 
-Every error is JSON with a stable ``code``, a ``detail`` sentence and, for bad input, the
-list of fields that are wrong and why. No traceback ever reaches a client.
+Every error is JSON with a stable ``code``, a ``detail`` sentence and ``errors``: the list of
+fields that are wrong and why (empty when no field is to blame). No traceback ever reaches a
+client. Permission is checked before the body is read (see ``_permission_first``), so a person
+who may not use an operation learns nothing from its validation messages.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
+from django.db import DataError, IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import URLPattern
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
+
+from skillstack.core.access import PermissionSpec, check_access, requires
+from skillstack.core.permissions import Scope, rule_for
 
 logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Skillstack API",
     version="1",
-    description="Verified micro-credentials and skills-based hiring.",
+    description=(
+        "Verified micro-credentials and skills-based hiring. Every error answers JSON: "
+        '`{"code": "...", "detail": "...", "errors": [{"field": "...", "message": "..."}]}`.'
+    ),
     auth=django_auth,
     urls_namespace="api",
 )
 
+HTTP_CODES = {
+    400: "input.malformed",
+    401: "auth.required",
+    403: "auth.forbidden",
+    404: "not_found",
+    405: "http.method_not_allowed",
+    409: "conflict",
+    413: "input.too_large",
+    415: "input.unsupported_media_type",
+    429: "throttled",
+}
+"""Stable error codes by HTTP status, for errors raised without a more precise code."""
 
-def _error(request: HttpRequest, status: int, code: str, detail: str, **extra: Any) -> HttpResponse:
-    return api.create_response(request, {"code": code, "detail": detail, **extra}, status=status)
+BODY_CONTENT_TYPES = ("application/json", "multipart/form-data")
+
+
+def error_response(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    body = {"code": code, "detail": detail, "errors": errors or []}
+    return api.create_response(request, body, status=status)
 
 
 def _field_errors(exc: ValidationError) -> list[dict[str, str]]:
@@ -41,48 +80,153 @@ def _field_errors(exc: ValidationError) -> list[dict[str, str]]:
     return [{"field": "__all__", "message": message} for message in exc.messages]
 
 
+def _location(loc: Any) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path", "filters")]
+    return ".".join(parts) or "__all__"
+
+
 @api.exception_handler(NinjaValidationError)
 def _on_bad_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = [
-        {
-            "field": ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "payload")),
-            "message": str(err.get("msg", "invalid")),
-        }
+        {"field": _location(err.get("loc", ())), "message": str(err.get("msg", "invalid"))}
         for err in exc.errors
     ]
-    return _error(request, 422, "input.invalid", "Some fields are missing or wrong.", errors=errors)
+    return error_response(
+        request, 422, "input.invalid", "Some fields are missing or wrong.", errors
+    )
 
 
 @api.exception_handler(ValidationError)
 def _on_rule_broken(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = _field_errors(exc)
-    return _error(request, 422, "input.invalid", errors[0]["message"], errors=errors)
+    return error_response(request, 422, "input.invalid", errors[0]["message"], errors)
 
 
 @api.exception_handler(AuthenticationError)
 def _on_anonymous(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "auth.required", "Sign in first.")
+    return error_response(request, 401, "auth.required", "Sign in first.")
 
 
 @api.exception_handler(PermissionDenied)
 def _on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return _error(request, 403, "auth.forbidden", "You are not allowed to do this.")
+    return error_response(request, 403, "auth.forbidden", "You are not allowed to do this.")
 
 
 @api.exception_handler(Http404)
 def _on_missing(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return _error(request, 404, "not_found", "Not found.")
+    return error_response(request, 404, "not_found", "Not found.")
+
+
+@api.exception_handler(RequestDataTooBig)
+def _on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return error_response(request, 413, "input.too_large", "The request body is too large.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return error_response(request, 400, "input.malformed", "The request could not be read.")
+
+
+@api.exception_handler(IntegrityError)
+def _on_conflict(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+    # Services check uniqueness first; this is the race where two requests both passed.
+    logger.info("Integrity conflict on %s %s: %s", request.method, request.path, exc)
+    return error_response(request, 409, "conflict", "This conflicts with a change made just now.")
+
+
+@api.exception_handler(DataError)
+def _on_data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+    logger.warning("Database refused a value on %s %s: %s", request.method, request.path, exc)
+    return error_response(request, 422, "input.invalid", "A value is out of range.")
 
 
 @api.exception_handler(HttpError)
 def _on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _error(request, exc.status_code, f"http.{exc.status_code}", str(exc))
+    code = HTTP_CODES.get(exc.status_code, f"http.{exc.status_code}")
+    return error_response(request, exc.status_code, code, str(exc))
 
 
 @api.exception_handler(Exception)
 def _on_crash(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
-    return _error(request, 500, "server.error", "Something went wrong on our side.")
+    return error_response(request, 500, "server.error", "Something went wrong on our side.")
+
+
+def _body_type_refused(request: HttpRequest) -> bool:
+    """A body that is neither JSON nor a multipart upload is refused before it is parsed."""
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return False
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdigit() or int(length) == 0:
+        return False
+    content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+    return not (content_type.startswith(BODY_CONTENT_TYPES) or content_type.endswith("+json"))
+
+
+def _permission_first(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Check the operation's declared permission before ninja reads and validates input.
+
+    ``api_requires`` still checks inside the operation (so an operation is never open by
+    accident); this earlier check makes the wrong person get 401/403/404 whatever they send.
+    """
+    operation = getattr(run, "__self__", None)
+    spec: PermissionSpec | None = getattr(getattr(operation, "view_func", None), "permission", None)
+
+    @functools.wraps(run)
+    def checked(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        try:
+            if spec is not None:
+                public = rule_for(spec.action).scope is Scope.PUBLIC
+                if not public and not request.user.is_authenticated:
+                    raise AuthenticationError()
+                org_slug = kwargs.get(spec.org_kwarg) if spec.org_kwarg else None
+                check_access(request, spec.action, org_slug=org_slug)
+            if _body_type_refused(request):
+                raise HttpError(415, "Send the body as JSON (Content-Type: application/json).")
+        except Exception as exc:  # the same handlers as inside the operation
+            return api.on_exception(request, exc)
+        return run(request, **kwargs)
+
+    return checked
+
+
+api.add_decorator(_permission_first, mode="view")
+
+
+def _json_method_not_allowed(view: Callable[..., Any]) -> Callable[..., Any]:
+    """ninja answers a wrong method with an empty 405; ours says so in JSON like every error."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            allowed = response["Allow"]
+            answer = error_response(
+                request, 405, HTTP_CODES[405], f"Use one of these methods: {allowed}."
+            )
+            answer["Allow"] = allowed
+            return answer
+        return response
+
+    wrapper.api_operations = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def api_urls() -> tuple[list[Any], str, str]:
+    """``api.urls`` with every route declaring a permission (the permission-matrix test's rule).
+
+    Operation routes are marked ``api_operations`` (each operation declares its own permission
+    with ``api_requires``); the schema, the docs page and the API root are public documentation.
+    """
+    patterns, app_name, namespace = api.urls
+    declared: list[Any] = []
+    for pattern in patterns:
+        if "PathView" in getattr(pattern.callback, "__qualname__", ""):  # operations' route
+            callback = _json_method_not_allowed(pattern.callback)
+        else:
+            callback = requires("api.docs.view")(pattern.callback)
+        declared.append(URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name))
+    return declared, app_name, namespace
 
 
 def _mount_routers() -> None:

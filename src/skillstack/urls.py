@@ -2,11 +2,12 @@
 
 from django.urls import include, path
 
-from skillstack.api import api
+from skillstack.api import api_urls
 
 urlpatterns = [
     path("", include("skillstack.core.urls")),
     path("accounts/", include("skillstack.accounts.urls")),
     path("", include("skillstack.audit.urls")),
-    path("api/", api.urls),
+    path("", include("skillstack.issuing.urls")),
+    path("api/", api_urls()),
 ]

@@ -33,3 +33,11 @@ def pending_invitations(*, organization: Organization) -> QuerySet[Invitation]:
         revoked_at__isnull=True,
         expires_at__gt=timezone.now(),
     ).select_related("invited_by")
+
+
+def organizations_all(*, kind: str = "") -> QuerySet[Organization]:
+    """Every organization on the platform (the coalition's view), optionally of one kind."""
+    organizations = Organization.objects.order_by("name", "pk")
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    return organizations

@@ -1,35 +1,30 @@
-"""JSON API of the audit log."""
+"""JSON API of the audit log: one organization's entries, newest first, paginated."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: ninja reads the annotations of the
+# operation at import time through the ``api_requires`` wrapper, whose globals are not ours.
 
-from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router
+from ninja.pagination import paginate
 
-from skillstack.audit.selectors import audit_entries_for_org
+from skillstack.audit.schemas import AuditEntryOut, AuditFilter
+from skillstack.audit.selectors import audit_entries_search
 from skillstack.core.access import api_requires
+from skillstack.core.schemas import Pagination
 
 router = Router(tags=["audit"])
 
 
-class AuditEntryOut(Schema):
-    action: str
-    actor_label: str
-    object_type: str
-    object_id: str
-    object_repr: str
-    data: dict[str, Any]
-    created_at: datetime
-
-
 @router.get("/orgs/{org_slug}/audit", response=list[AuditEntryOut])
 @api_requires("audit.entry.list", org_kwarg="org_slug")
-@paginate(LimitOffsetPagination)
-def audit_list(request: HttpRequest, org_slug: str, action: str = "") -> Any:
-    return audit_entries_for_org(
+@paginate(Pagination)
+def audit_list(request: HttpRequest, org_slug: str, filters: Query[AuditFilter]) -> Any:
+    return audit_entries_search(
         organization=request.organization,  # type: ignore[attr-defined]
-        action_prefix=action,
+        action_prefix=filters.action,
+        actor_email=filters.actor,
+        since=filters.since,
+        until=filters.until,
     )

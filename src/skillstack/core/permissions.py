@@ -132,4 +132,5 @@ def can(
 RULES = [
     Rule.of("core.home.view", set(), Scope.PUBLIC, "The public home page"),
     Rule.of("core.health.view", set(), Scope.PUBLIC, "Health check for load balancers"),
+    Rule.of("api.docs.view", set(), Scope.PUBLIC, "The API's OpenAPI schema and its docs page"),
 ]
