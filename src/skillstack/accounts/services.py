@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from skillstack.accounts.models import Invitation, LearnerProfile, Membership, Organization, User
 from skillstack.accounts.roles import ROLES_BY_KIND, IssuerType, OrgKind, Role
@@ -247,3 +249,111 @@ def invitation_revoke(*, invitation: Invitation, actor: Any) -> None:
             organization=invitation.organization,
             obj=invitation,
         )
+
+
+# --- Pages: sign-up through an invitation, the profile, two-factor sign-in ----------------
+# Appended for the web pages. The TOTP helpers wrap django-otp so that views never touch
+# device rows themselves and every change of a person's second factor is audited.
+
+
+def invitation_register(*, token: str, full_name: str, password: str) -> User:
+    """Create the account an invitation was sent to and accept the invitation, in one step.
+
+    Invited staff (evaluators, recruiters, …) are not learners, so no learner profile is made;
+    the address comes from the invitation, which proves the person can read that mailbox.
+    """
+    invitation = invitation_for_token(token=token)
+    if invitation is None:
+        raise ValidationError({"token": "This invitation link is not valid any more"})
+    with transaction.atomic():
+        user = user_create(email=invitation.email, full_name=full_name, password=password)
+        audit_record(
+            action="accounts.user.registered",
+            actor=user,
+            organization=invitation.organization,
+            obj=user,
+        )
+        invitation_accept(token=token, user=user)
+    return user
+
+
+def user_profile_update(*, user: User, full_name: str) -> User:
+    full_name = full_name.strip()
+    if not full_name:
+        raise ValidationError({"full_name": "Enter your name as colleagues know it"})
+    with transaction.atomic():
+        before = user.full_name
+        user.full_name = full_name
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=["full_name"])
+        audit_record(
+            action="accounts.profile.updated",
+            actor=user,
+            obj=user,
+            data={"before": {"full_name": before}, "after": {"full_name": full_name}},
+        )
+    return user
+
+
+@dataclass(frozen=True, slots=True)
+class TotpCheck:
+    """Outcome of checking a code: the device that matched, or why none did."""
+
+    device: TOTPDevice | None
+    throttled: bool = False
+
+
+def totp_has_confirmed_device(*, user: Any) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def totp_device_for_setup(*, user: User) -> TOTPDevice:
+    """The unconfirmed device a person is setting up.
+
+    Reused across reloads so the QR code does not change while they scan it.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    return device
+
+
+def totp_verify(*, user: Any, token: str, confirmed: bool = True) -> TotpCheck:
+    """Check a code against the person's device with django-otp's own throttling.
+
+    A wrong code makes the next attempt wait (exponentially longer), so guessing six digits
+    is not practical; ``throttled`` says the code was not even looked at.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=confirmed).order_by("-id").first()
+    if device is None:
+        return TotpCheck(device=None)
+    allowed, _info = device.verify_is_allowed()
+    if not allowed:
+        return TotpCheck(device=None, throttled=True)
+    if device.verify_token("".join(token.split())):
+        return TotpCheck(device=device)
+    return TotpCheck(device=None)
+
+
+def totp_device_confirm(*, user: User, token: str) -> TotpCheck:
+    """Confirm the device being set up with a code from it; it replaces any older device."""
+    check = totp_verify(user=user, token=token, confirmed=False)
+    if check.device is None:
+        return check
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).exclude(pk=check.device.pk).delete()
+        check.device.confirmed = True
+        check.device.save(update_fields=["confirmed"])
+        audit_record(action="accounts.twofactor.enabled", actor=user, obj=user)
+    return check
+
+
+def totp_device_remove(*, user: User) -> None:
+    """Turn two-factor sign-in off; admins must keep it (the middleware demands it)."""
+    from skillstack.accounts.roles import ADMIN_ROLES
+
+    if Membership.objects.filter(user=user, role__in=ADMIN_ROLES).exists():
+        raise ValidationError("Admins must keep two-factor sign-in switched on")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        audit_record(action="accounts.twofactor.disabled", actor=user, obj=user)

@@ -1,4 +1,4 @@
-"""Home, dashboard and health pages."""
+"""Home, dashboard and health pages, and the friendly error pages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from skillstack.core.access import requires
+from skillstack.core.selectors import dashboard_sections
 
 
 @requires("core.home.view")
@@ -18,7 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @requires("accounts.dashboard.view")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html")
+    """What this person can do next, one section per role they hold."""
+    sections = dashboard_sections(user=request.user)
+    return render(request, "core/dashboard.html", {"sections": sections})
 
 
 @requires("core.health.view")
