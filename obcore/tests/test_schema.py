@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from obcore.schema import schema_errors, schema_for
 
 PINNED = {
@@ -83,8 +84,10 @@ def test_well_formed_corpus_samples_have_no_shape_errors(corpus: Path, name: str
         ),
         (
             "ob30/simple-err-credential-subject-achievement-result-description-type.json",
-            "credentialSubject.achievement.resultDescription[2].type: "
-            "must contain 'ResultDescription'",
+            (
+                "credentialSubject.achievement.resultDescription[2].type: "
+                "must contain 'ResultDescription'"
+            ),
         ),
         (
             "ob30/simple-err-credential-subject-identifier-type.json",

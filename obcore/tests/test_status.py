@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from obcore.errors import StatusError
 from obcore.report import Outcome
 from obcore.status import (
@@ -59,7 +60,7 @@ def test_set_bit_reads_back_at_the_edges(index: int) -> None:
     assert status_list.get(index) == 1
     again = StatusList.decode(status_list.encode())
     assert again.get(index) == 1
-    assert sum(bin(b).count("1") for b in again.to_bytes()) == 1
+    assert sum((b).bit_count() for b in again.to_bytes()) == 1
     status_list.set(index, False)
     assert status_list.get(index) == 0
 
@@ -361,3 +362,12 @@ def test_now_is_honoured_for_list_validity() -> None:
     later = datetime(2031, 1, 1, tzinfo=UTC)
     [check] = check_status(credential_with(entry), get_status_list=lambda url: document, now=later)
     assert check.outcome is Outcome.FAIL
+
+
+def test_bitstring_list_below_the_minimum_length_fails() -> None:
+    small = StatusList(length=1024, allow_small=True)
+    document = list_credential(small)
+    entry = status_entry(status_list_credential=LIST_URL, index=1, purpose="revocation")
+    [check] = check_status(credential_with(entry), get_status_list=lambda url: document)
+    assert check.outcome is Outcome.FAIL
+    assert "131072 entries" in check.message

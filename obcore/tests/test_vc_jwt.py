@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from joserfc import jws
 from joserfc.jwk import OKPKey, RSAKey, import_key
+
 from obcore.baking import unbake
 from obcore.errors import JwtError
 from obcore.report import Check, Outcome

@@ -21,6 +21,7 @@ __all__ = ["check_entry"]
 
 Getter = Callable[[str], dict[str, Any]] | None
 
+MIN_ENTRIES = 131_072
 NO_FETCHER = "the status list is online; no fetcher was allowed"
 _LIST_TYPES = {
     "BitstringStatusListEntry": ("BitstringStatusListCredential", "BitstringStatusList"),
@@ -155,6 +156,13 @@ def _bitstring_check(
         )
     _check_validity(document, now)
     bits = _decode(kind, subject.get("encodedList"))
+    if kind == "BitstringStatusListEntry" and len(bits) * 8 // size < MIN_ENTRIES:
+        # §3.2 Validate Algorithm: a list under the minimum length is a
+        # STATUS_LIST_LENGTH_ERROR; so small a list would let the issuer tell holders apart.
+        raise StatusError(
+            f"The status list has fewer than the {MIN_ENTRIES} entries Bitstring Status "
+            "List v1.0 requires, so it is refused."
+        )
     return _outcome(purpose, _bitstring.get_value(bits, index, size), entry)
 
 
