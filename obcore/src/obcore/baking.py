@@ -88,7 +88,10 @@ def _unbake_png(data: bytes) -> str:
     for chunk in _png.chunks(data):
         pair = _png.text_of(chunk)
         if pair and pair[0] in (OB3_PNG_KEYWORD, OB2_PNG_KEYWORD):
-            found.setdefault(pair[0], pair[1])
+            if pair[0] in found:
+                # §5.3.1 allows one; with two, a viewer and a verifier could read different ones.
+                raise BakingError(f"The PNG carries more than one '{pair[0]}' text chunk.")
+            found[pair[0]] = pair[1]
     text = found.get(OB3_PNG_KEYWORD) or found.get(OB2_PNG_KEYWORD)
     if not text or not text.strip():
         raise BakingError(
