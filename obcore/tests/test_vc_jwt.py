@@ -267,3 +267,36 @@ def test_issuing_needs_a_private_key() -> None:
 def test_unreadable_tokens_raise_jwt_error(token: str) -> None:
     with pytest.raises(JwtError):
         verify_jwt(token, resolve_key=no_key)
+
+
+def test_vcdm11_fields_moved_into_claims_are_put_back() -> None:
+    vc = {
+        "@context": ["https://www.w3.org/2018/credentials/v1"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "credentialSubject": {"type": ["AchievementSubject"]},
+    }
+    payload = {"vc": vc, "iss": ISSUER, "jti": "urn:uuid:7", "sub": SUBJECT, "nbf": 1262304000}
+    found, checks = verify_jwt(
+        sign_raw({"alg": "EdDSA"}, payload, ed_key()), resolve_key=keyed(ed_key())
+    )
+    assert found["issuer"] == ISSUER and found["id"] == "urn:uuid:7"
+    assert found["credentialSubject"]["id"] == SUBJECT
+    assert found["issuanceDate"] == "2010-01-01T00:00:00Z"
+    assert all(check.outcome is Outcome.PASS for check in checks)
+
+
+def test_resolver_refusal_is_not_checked_and_other_errors_fail() -> None:
+    from obcore.errors import DidResolutionError, KeyFormatError
+
+    token = issue_jwt(credential(), private_jwk=ed_key(), alg="EdDSA", kid="did:web:x#1")
+
+    def offline(header: dict[str, Any], payload: dict[str, Any]) -> None:
+        raise DidResolutionError("resolving did:web needs the network, which is not allowed")
+
+    def broken(header: dict[str, Any], payload: dict[str, Any]) -> None:
+        raise KeyFormatError("the key is not valid multibase")
+
+    assert outcomes(verify_jwt(token, resolve_key=offline)[1])["jwt.signature"] is (
+        Outcome.NOT_CHECKED
+    )
+    assert outcomes(verify_jwt(token, resolve_key=broken)[1])["jwt.signature"] is Outcome.FAIL

@@ -17,7 +17,7 @@ from typing import Any
 
 from obcore.errors import JwtError
 
-__all__ = ["claims_for", "decode_segment", "mismatches", "time_problem"]
+__all__ = ["claims_for", "decode_segment", "fill_from_claims", "mismatches", "time_problem"]
 
 _CLOCK_SKEW_SECONDS = 60
 
@@ -119,3 +119,29 @@ def time_problem(payload: Mapping[str, Any], now: datetime) -> str | None:
     if exp is not None and exp < current - _CLOCK_SKEW_SECONDS:
         return f"The JWT expired on {_date(exp)}."
     return None
+
+
+def fill_from_claims(vc: Mapping[str, Any], payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A VCDM 1.1 ``vc`` claim completed from the registered claims it may leave out.
+
+    VC Data Model 1.1 §6.3.1 lets an issuer move ``id``, ``issuer``, ``issuanceDate``,
+    ``expirationDate`` and ``credentialSubject.id`` into ``jti``, ``iss``, ``nbf``, ``exp``
+    and ``sub``; decoding puts them back. Values already in the credential are kept (a
+    disagreement is reported by ``mismatches``).
+    """
+    credential = dict(vc)
+    for claim, field in (("jti", "id"), ("iss", "issuer")):
+        if field not in credential and isinstance(payload.get(claim), str):
+            credential[field] = payload[claim]
+    for claim, field in (("nbf", "issuanceDate"), ("exp", "expirationDate")):
+        value = payload.get(claim)
+        if (
+            field not in credential
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+        ):
+            credential[field] = _date(value)
+    subject = credential.get("credentialSubject")
+    if isinstance(subject, Mapping) and "id" not in subject and isinstance(payload.get("sub"), str):
+        credential["credentialSubject"] = {**subject, "id": payload["sub"]}
+    return credential

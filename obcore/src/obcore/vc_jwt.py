@@ -27,10 +27,10 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey, RSAKey, import_key
 from joserfc.jws import JWSRegistry
 
-from obcore.errors import JwtError
+from obcore.errors import DidResolutionError, JwtError, ObcoreError
 from obcore.report import Check, Outcome
 
-from ._jwt import claims_for, decode_segment, mismatches, time_problem
+from ._jwt import claims_for, decode_segment, fill_from_claims, mismatches, time_problem
 
 __all__ = ["ALLOWED_ALGORITHMS", "issue_jwt", "verify_jwt"]
 
@@ -91,7 +91,7 @@ def _split(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
 def _credential(payload: dict[str, Any]) -> dict[str, Any]:
     vc = payload.get("vc")
     if isinstance(vc, dict):
-        return vc
+        return fill_from_claims(vc, payload)
     if "@context" in payload:
         return payload
     raise JwtError("The JWT does not carry a credential (no 'vc' claim, no '@context').")
@@ -134,7 +134,9 @@ def _signature_check(
                 "Not checked: the JWT names no key that could be found (no 'jwk', "
                 "and the 'kid' or issuer could not be resolved).",
             )
-    except JwtError as exc:
+    except DidResolutionError as exc:
+        return Check("jwt.signature", Outcome.NOT_CHECKED, f"Not checked: {exc}")
+    except ObcoreError as exc:
         return Check("jwt.signature", Outcome.FAIL, str(exc))
     if not _verify_signature(token, key, alg):
         return Check(
