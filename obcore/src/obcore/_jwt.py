@@ -133,10 +133,14 @@ def fill_from_claims(vc: Mapping[str, Any], payload: Mapping[str, Any]) -> dict[
     for claim, field in (("jti", "id"), ("iss", "issuer")):
         if field not in credential and isinstance(payload.get(claim), str):
             credential[field] = payload[claim]
-    for claim, field in (("nbf", "issuanceDate"), ("exp", "expirationDate")):
+    for claim, field, newer in (
+        ("nbf", "issuanceDate", "validFrom"),
+        ("exp", "expirationDate", "validUntil"),
+    ):
         value = payload.get(claim)
         if (
             field not in credential
+            and newer not in credential
             and isinstance(value, int | float)
             and not isinstance(value, bool)
         ):
