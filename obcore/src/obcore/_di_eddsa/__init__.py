@@ -45,12 +45,30 @@ class Canonical:
 
 
 def _canonical_rdfc(value: dict[str, Any]) -> str:
-    from obcore._rdfc import canonicalize_nquads, expanded_to_nquads
+    from obcore._rdfc import canonicalize_expanded
     from obcore.jsonld import default_engine
 
-    engine = default_engine()
-    expanded = engine.expand(value)
-    return canonicalize_nquads(expanded_to_nquads(engine.processor(), expanded))
+    return canonicalize_expanded(default_engine().expand(value))
+
+
+_CONFIG_CACHE: dict[bytes, str] = {}
+_CONFIG_CACHE_SIZE = 1024
+
+
+def _canonical_config_rdfc(config: dict[str, Any]) -> str:
+    """RDFC-1.0 form of a proof configuration, memoised by its exact JSON content.
+
+    Proof configurations repeat (same issuer key, contexts and often the same ``created``
+    across a batch); the result is a pure function of the JSON, so caching it is safe.
+    """
+    key = jcs(config)
+    found = _CONFIG_CACHE.get(key)
+    if found is None:
+        found = _canonical_rdfc(config)
+        if len(_CONFIG_CACHE) >= _CONFIG_CACHE_SIZE:
+            _CONFIG_CACHE.pop(next(iter(_CONFIG_CACHE)))
+        _CONFIG_CACHE[key] = found
+    return found
 
 
 def canonical_form(*, suite: str, value: dict[str, Any]) -> str:
@@ -89,7 +107,10 @@ def canonicalize(
 ) -> Canonical:
     """Transformation, proof configuration and hashing for ``document`` (no ``proof``)."""
     config = proof_configuration(suite=suite, proof_options=proof_options, document=document)
-    canon_config = canonical_form(suite=suite, value=config)
+    if suite == RDFC:
+        canon_config = _canonical_config_rdfc(config)
+    else:
+        canon_config = canonical_form(suite=suite, value=config)
     if canonical_document is None:
         canonical_document = canonical_form(suite=suite, value=document)
     return Canonical(

@@ -61,6 +61,12 @@ def check_expanded(expanded: Any) -> None:
             continue
         if not isinstance(node, dict):
             continue
+        if "@direction" in node:
+            raise SafeModeError(
+                f"The value of property {_short(prop)!r} has a text direction (@direction), "
+                "which Data Integrity signatures cannot represent without an rdfDirection "
+                "mode; remove the direction or the value.",
+            )
         for key, value in node.items():
             if key in _IRI_VALUED_KEYS:
                 _check_iris(key, value, prop, in_value="@value" in node)
