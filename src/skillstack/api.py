@@ -20,8 +20,14 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import DataError, IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.urls import URLPattern
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
+from django.urls import URLPattern, reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -212,6 +218,13 @@ def _json_method_not_allowed(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def api_index(request: HttpRequest) -> JsonResponse:
+    """/api/ answers where the schema and the docs are (ninja's own root is a bare 404)."""
+    return JsonResponse(
+        {"openapi": reverse("api:openapi-json"), "docs": reverse("api:openapi-view")}
+    )
+
+
 def api_urls() -> tuple[list[Any], str, str]:
     """``api.urls`` with every route declaring a permission (the permission-matrix test's rule).
 
@@ -223,6 +236,8 @@ def api_urls() -> tuple[list[Any], str, str]:
     for pattern in patterns:
         if "PathView" in getattr(pattern.callback, "__qualname__", ""):  # operations' route
             callback = _json_method_not_allowed(pattern.callback)
+        elif pattern.name == "api-root":
+            callback = requires("api.docs.view")(api_index)
         else:
             callback = requires("api.docs.view")(pattern.callback)
         declared.append(URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name))

@@ -1,0 +1,238 @@
+"""Every route by every persona, generated from the URL resolver and the API's routers.
+
+For each page and each API operation (every method) this checks, as each persona and as an
+anonymous visitor, that:
+
+* the route declares its permission (``@requires`` / ``@api_requires``) — a new route without
+  one fails here, before anyone forgets it;
+* a persona whom ``can()`` refuses is refused (401/403/404, or for anonymous visitors on pages a
+  redirect to sign in) and that the refusal carries none of the target organization's private
+  data (a marker placed in its description, a member's and an invitee's e-mail, its audit log);
+* a persona whom ``can()`` allows is not refused.
+
+The target organization is always ``world.issuer``. Other path parameters come from
+``PATH_SAMPLES``, and request bodies from ``BODY_SAMPLES``; a new parameter or required body
+field without a sample fails with a message saying where to add one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from pydantic import BaseModel
+
+from skillstack.accounts import services
+from skillstack.accounts.models import Membership
+from skillstack.accounts.roles import Role
+from skillstack.core.access import PermissionSpec
+from skillstack.core.permissions import Scope, can, rule_for
+from tests.api.discovery import ApiOperation, PageRoute, api_operations, page_routes
+from tests.conftest import PERSONAS, World
+from tests.factories import make_user, sign_in
+
+MARKER = "zq7private"
+"""Appears only in the target organization's private data; a refusal must never contain it."""
+
+ANONYMOUS = "anonymous"
+REFUSED_STATUSES = {401, 403, 404}
+
+
+@dataclass
+class Samples:
+    """Objects of the target organization that path parameters and bodies can point at."""
+
+    world: World
+    membership_id: int
+    invitation_id: int
+    token: str
+
+
+@pytest.fixture
+def samples(world: World) -> Samples:
+    admin = world.people["issuer_admin"]
+    services.organization_update(
+        organization=world.issuer, actor=admin, description=f"Board notes {MARKER}"
+    )
+    member = make_user(email=f"member.{MARKER}@example.test", full_name=f"Member {MARKER}")
+    membership = services.membership_grant(
+        organization=world.issuer, user=member, role=Role.EVALUATOR, actor=admin
+    )
+    invitation, token = services.invitation_send(
+        organization=world.issuer,
+        email=f"invitee.{MARKER}@example.test",
+        role=Role.EVALUATOR,
+        actor=admin,
+    )
+    return Samples(world, membership.pk, invitation.pk, token)
+
+
+PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
+    "org_slug": lambda s: s.world.issuer.slug,
+    "membership_id": lambda s: str(s.membership_id),
+    "invitation_id": lambda s: str(s.invitation_id),
+    "token": lambda s: s.token,
+    "uidb64": lambda s: urlsafe_base64_encode(force_bytes(s.world.people["issuer_admin"].pk)),
+}
+"""Path parameter name → a value naming an object of the target organization."""
+
+BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
+    "email": lambda s: "new.colleague@example.test",
+    "role": lambda s: Role.CREDENTIAL_DESIGNER.value,
+    "name": lambda s: "Matrix Test Organization",
+    "kind": lambda s: "employer",
+    "token": lambda s: s.token,
+}
+"""Required body field name → a valid-looking value."""
+
+
+def _publish_issuer_key(s: Samples) -> None:
+    from skillstack.issuing.services import issuer_key_rotate
+
+    issuer_key_rotate(organization=s.world.issuer, actor=s.world.people["issuer_admin"])
+
+
+ROUTE_SETUP: dict[str, Callable[[Samples], None]] = {
+    "issuing:did_json": _publish_issuer_key,
+}
+"""Page name → what the target organization needs before the page has something to show."""
+
+
+def _path_values(route_label: str, params: tuple[str, ...], samples: Samples) -> dict[str, str]:
+    missing = [p for p in params if p not in PATH_SAMPLES]
+    if missing:
+        pytest.fail(
+            f"{route_label} has path parameter(s) {missing} with no sample: register one in "
+            "PATH_SAMPLES in tests/test_permission_matrix.py (an object of world.issuer)."
+        )
+    return {p: PATH_SAMPLES[p](samples) for p in params}
+
+
+def _body(operation: ApiOperation, samples: Samples) -> dict[str, Any] | None:
+    schema: type[BaseModel] | None = operation.body
+    if schema is None:
+        return None
+    body = {}
+    for name, field in schema.model_fields.items():
+        if name in BODY_SAMPLES:
+            body[name] = BODY_SAMPLES[name](samples)
+        elif field.is_required():
+            pytest.fail(
+                f"{operation.label} needs body field {name!r}, which has no sample: register "
+                "one in BODY_SAMPLES in tests/test_permission_matrix.py."
+            )
+    return body
+
+
+def _expected_allowed(spec: PermissionSpec, persona: str, world: World) -> bool:
+    if persona == ANONYMOUS:
+        return rule_for(spec.action).scope is Scope.PUBLIC
+    org = world.issuer if spec.org_kwarg else None
+    return can(world.people[persona], spec.action, org=org)
+
+
+def _client_as(persona: str, world: World) -> Client:
+    client = Client()
+    if persona != ANONYMOUS:
+        sign_in(client, world.people[persona])
+    return client
+
+
+def _assert_refusal_is_clean(response: Any, label: str) -> None:
+    body = response.content.decode("utf-8", errors="replace")
+    assert MARKER not in body, f"{label}: the refusal leaks the organization's private data"
+
+
+PAGES = page_routes()
+OPERATIONS = api_operations()
+WHO = (*PERSONAS, ANONYMOUS)
+
+
+@pytest.mark.parametrize("route", [*PAGES, *OPERATIONS], ids=lambda r: r.label)
+def test_route_declares_a_permission(route: PageRoute | ApiOperation) -> None:
+    spec = route.permission
+    assert isinstance(spec, PermissionSpec), (
+        f"{route.label} declares no permission: decorate its view with "
+        "@requires(...) (pages) or @api_requires(...) (API) from skillstack.core.access."
+    )
+    rule_for(spec.action)  # the action names a declared rule
+    if spec.org_kwarg:
+        assert spec.org_kwarg in route.params, f"{route.label}: org_kwarg is not a path parameter"
+
+
+@pytest.mark.parametrize("persona", WHO)
+@pytest.mark.parametrize("route", PAGES, ids=lambda r: r.label)
+def test_page_access(route: PageRoute, persona: str, samples: Samples) -> None:
+    spec = route.permission
+    assert isinstance(spec, PermissionSpec), f"{route.label} declares no permission"
+    world = samples.world
+    if route.name in ROUTE_SETUP:
+        ROUTE_SETUP[route.name](samples)
+    url = reverse(route.name, kwargs=_path_values(route.label, route.params, samples))
+    response = _client_as(persona, world).get(url)
+    to_sign_in = response.status_code == 302 and "/accounts/login/" in response["Location"]
+    if _expected_allowed(spec, persona, world):
+        assert response.status_code not in REFUSED_STATUSES, f"{route.label} refuses {persona}"
+        assert response.status_code < 500
+        # A public step may send a visitor to sign in (two-factor without a password step);
+        # a signed-in person whom the rules allow must never be.
+        assert persona == ANONYMOUS or not to_sign_in, f"{route.label} sends {persona} to sign in"
+    else:
+        if persona == ANONYMOUS:
+            assert to_sign_in, f"{route.label}: anonymous got {response.status_code}"
+        else:
+            assert response.status_code in (403, 404), f"{route.label} lets {persona} in"
+        _assert_refusal_is_clean(response, route.label)
+
+
+@pytest.mark.parametrize("persona", WHO)
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda o: o.label)
+def test_api_access(operation: ApiOperation, persona: str, samples: Samples) -> None:
+    spec = operation.permission
+    assert isinstance(spec, PermissionSpec), f"{operation.label} declares no permission"
+    world = samples.world
+    url = operation.url(_path_values(operation.label, operation.params, samples))
+    body = _body(operation, samples)
+    client = _client_as(persona, world)
+    response = client.generic(
+        operation.method,
+        url,
+        data=json.dumps(body) if body is not None else "",
+        content_type="application/json",
+    )
+    if _expected_allowed(spec, persona, world):
+        assert response.status_code not in REFUSED_STATUSES, (
+            f"{operation.label} refuses {persona}: {response.status_code} {response.content!r}"
+        )
+        assert response.status_code < 500
+    else:
+        expected = {401} if persona == ANONYMOUS else {403, 404}
+        assert response.status_code in expected, (
+            f"{operation.label} answered {persona} with {response.status_code}"
+        )
+        assert "code" in response.json()
+        _assert_refusal_is_clean(response, operation.label)
+
+
+def test_matrix_covers_the_api_and_the_pages() -> None:
+    """Guard against discovery silently finding nothing (which would make every test pass)."""
+    labels = {o.label for o in OPERATIONS}
+    assert "DELETE /api/orgs/{org_slug}/invitations/{invitation_id}" in labels
+    assert "GET /api/orgs/{org_slug}/audit" in labels
+    assert any(p.name == "audit:log" for p in PAGES)
+    assert any(p.name == "api:openapi-json" for p in PAGES)
+
+
+def test_a_refused_admin_of_another_org_sees_no_member_of_ours(samples: Samples) -> None:
+    client = _client_as("outsider", samples.world)
+    assert Membership.objects.filter(pk=samples.membership_id).exists()
+    response = client.delete(f"/api/orgs/other/members/{samples.membership_id}")
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=samples.membership_id).exists()
