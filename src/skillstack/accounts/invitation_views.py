@@ -123,7 +123,7 @@ def invitation_signup(request: HttpRequest, token: str) -> HttpResponse:
         return _invalid(request)
     if request.user.is_authenticated:
         return redirect("accounts:invitation_accept", token=token)
-    form = InvitedSignUpForm(request.POST or None)
+    form = InvitedSignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_register(

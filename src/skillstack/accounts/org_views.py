@@ -86,7 +86,7 @@ def org_list(request: HttpRequest) -> HttpResponse:
 
 @requires("accounts.org.create")
 def org_create(request: HttpRequest) -> HttpResponse:
-    form = OrganizationCreateForm(request.POST or None)
+    form = OrganizationCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data: dict[str, Any] = form.cleaned_data
         try:

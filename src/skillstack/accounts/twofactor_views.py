@@ -80,7 +80,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         return redirect(_next(request))
     if not services.totp_has_confirmed_device(user=user):
         return redirect(f"{reverse('accounts:two_factor_setup')}?{_next_query(request)}")
-    form = TotpCodeForm(request.POST or None)
+    form = TotpCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         check = services.totp_verify(user=user, token=form.cleaned_data["code"])
         if check.device is not None:
@@ -126,7 +126,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         # Setting up a new device must not be a way around the existing one.
         return redirect(f"{reverse('accounts:two_factor')}?{_next_query(request)}")
     device = services.totp_device_for_setup(user=user)
-    form = TotpCodeForm(request.POST or None)
+    form = TotpCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         check = services.totp_device_confirm(user=user, token=form.cleaned_data["code"])
         if check.device is not None:

@@ -53,7 +53,7 @@ def client_ip(request: HttpRequest) -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect(safe_next(request))
-    form = SignInForm(request.POST or None)
+    form = SignInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         ip = client_ip(request)
@@ -97,7 +97,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     """Learners create their own account; staff join through an invitation instead."""
     if request.user.is_authenticated:
         return redirect("core:dashboard")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.learner_register(

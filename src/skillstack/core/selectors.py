@@ -38,9 +38,7 @@ class Section:
 
 def _admin_links(slug: str) -> list[Link]:
     return [
-        Link(
-            "Members", reverse("accounts:members", args=[slug]), "See who holds which role here"
-        ),
+        Link("Members", reverse("accounts:members", args=[slug]), "See who holds which role here"),
         Link(
             "Invitations",
             reverse("accounts:invitations", args=[slug]),
