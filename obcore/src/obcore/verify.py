@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from obcore._timeutil import utc_now
@@ -94,6 +95,14 @@ class _Context:
         self.check_schema = check_schema
 
 
+@lru_cache(maxsize=1)
+def _known_contexts() -> frozenset[str]:
+    # the manifest, not the JSON-LD engine: a JCS or JWT credential never loads pyld
+    from obcore._jsonld.loader import bundled_context_urls
+
+    return bundled_context_urls()
+
+
 def _types(document: dict[str, Any]) -> list[Any]:
     value = document.get("type")
     return value if isinstance(value, list) else [value]
@@ -155,12 +164,10 @@ def _verify_credential(
     jwt_checks: list[Check] | None,
     prefix: str = "",
 ) -> None:
-    from obcore.jsonld import default_engine
-
     def add(check: Check) -> None:
         report.checks.append(Check(prefix + check.id, check.outcome, check.message))
 
-    add(checks.context_check(credential, known=default_engine().loader.urls))
+    add(checks.context_check(credential, known=_known_contexts()))
     add(checks.type_check(credential))
     if context.check_schema:
         add(_schema_check(credential))

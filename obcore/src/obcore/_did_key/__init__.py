@@ -8,6 +8,7 @@ authentication, assertionMethod, capabilityDelegation and capabilityInvocation.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from obcore.errors import DidResolutionError, KeyFormatError
@@ -35,6 +36,11 @@ def _multibase_of(did: str) -> str:
 
 def verification_method(did: str) -> dict[str, Any]:
     """The Multikey verification method of an Ed25519 did:key."""
+    return dict(_verification_method(did))
+
+
+@lru_cache(maxsize=1024)
+def _verification_method(did: str) -> dict[str, Any]:
     mb = _multibase_of(did)
     return {
         "id": f"{did}#{mb}",

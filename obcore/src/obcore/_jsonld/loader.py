@@ -23,6 +23,12 @@ CONTEXTS_DIR = Path(__file__).resolve().parent.parent / "contexts"
 DidKeyDeriver = Callable[[str], dict[str, Any]]
 
 
+def bundled_context_urls(directory: Path = CONTEXTS_DIR) -> frozenset[str]:
+    """The URLs of the bundled contexts (from the manifest; no JSON-LD library needed)."""
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    return frozenset(manifest)
+
+
 class BundledLoader:
     """Serves bundled contexts (verified against the manifest) and derived did:key documents.
 

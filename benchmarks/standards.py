@@ -1,0 +1,169 @@
+"""Skillstack standards core (obcore) vs the Node.js reference peer, measured in one run.
+
+Run: ``.venv-core/bin/python benchmarks/standards.py [--n 500] [--bulk 2000] [--cold 9]``
+
+Prints, for eddsa-rdfc-2022 and eddsa-jcs-2022: warm sign and verify operations per
+second in one process (obcore's ``verify()`` with its default checks on: parse, context,
+type, schema, validity, proof, issuer binding) beside the peer's ``issue.mjs --bench`` and
+``verify.mjs --bench`` (full VC mode); bulk verification of thousands of distinct
+credentials in JSON Lines as whole processes (``python -m obcore verify --json`` vs
+``node verify.mjs``); and the cold start of verifying one credential. The last line is one
+JSON object with the figures and ratios (ours ÷ peer, higher is better; cold start:
+peer time ÷ ours). Absolute figures on a shared machine mean little: compare ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SKILLSTACK_SHARED", ROOT.parent / "shared"))
+SUITES = {"rdfc": "eddsa-rdfc-2022", "jcs": "eddsa-jcs-2022"}
+
+
+def peer_dir() -> Path:
+    source = SHARED / "interop" / "peer"
+    lock = hashlib.sha256((source / "package-lock.json").read_bytes()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"obcore-peer-{lock}"
+    out = subprocess.run(["bash", str(source / "setup-copy.sh"), str(target)],
+                         capture_output=True, text=True, check=True)
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def node_json(peer: Path, *args: str) -> dict[str, Any]:
+    out = subprocess.run(["node", *args], cwd=peer, capture_output=True, text=True, check=True)
+    line = [x for x in out.stdout.strip().splitlines() if x.startswith("{")][-1]
+    result: dict[str, Any] = json.loads(line)
+    return result
+
+
+def ops_per_sec(func: Any, n: int, warmup: int = 30) -> float:
+    for _ in range(warmup):
+        func()
+    start = time.perf_counter()
+    for _ in range(n):
+        func()
+    return n / (time.perf_counter() - start)
+
+
+def warm_figures(peer: Path, n: int) -> dict[str, float]:
+    from obcore.keys import key_pair_from_json
+    from obcore.proofs import proof_add
+    from obcore.verify import verify
+
+    key_file = SHARED / "standards/vectors/vc-di-eddsa/TestVectors/keyPair.json"
+    key = key_pair_from_json(json.loads(key_file.read_text()))
+    unsigned = json.loads((peer / "samples/ob3-achievement-unsigned.json").read_text())
+    figures: dict[str, float] = {}
+    for short, suite in SUITES.items():
+        sample = peer / f"samples/ob3-achievement-signed-{short}.json"
+        raw = sample.read_bytes()
+        report = verify(raw)
+        assert report.verified, report.as_dict()
+        assert {c.id for c in report.checks} >= {"schema", "validity", "proof[0]", "issuer"}
+        figures[f"verify_{short}_ours"] = ops_per_sec(lambda r=raw: verify(r), n)
+        figures[f"verify_{short}_peer"] = node_json(
+            peer, "verify.mjs", "--quiet", "--bench", str(n), str(sample))["verified_per_sec"]
+        figures[f"sign_{short}_ours"] = ops_per_sec(
+            lambda s=suite: proof_add(unsigned, key=key, cryptosuite=s), n)
+        figures[f"sign_{short}_peer"] = node_json(
+            peer, "issue.mjs", "--bench", str(n), "--suite", short,
+            "samples/ob3-achievement-unsigned.json")["signs_per_sec"]
+    return figures
+
+
+def bulk_file(peer: Path, suite: str, count: int, folder: Path) -> Path:
+    """``count`` distinct credentials (id, subject, name and proof time all differ)."""
+    from obcore.keys import key_pair_from_json
+    from obcore.proofs import proof_add
+
+    key_file = SHARED / "standards/vectors/vc-di-eddsa/TestVectors/keyPair.json"
+    key = key_pair_from_json(json.loads(key_file.read_text()))
+    base = json.loads((peer / "samples/ob3-achievement-unsigned.json").read_text())
+    start = datetime(2025, 1, 15, 9, tzinfo=UTC)
+    path = folder / f"bulk-{suite}.jsonl"
+    with path.open("w") as out:
+        for i in range(count):
+            doc = json.loads(json.dumps(base))
+            doc["id"] = f"urn:uuid:0b9a6f4e-3c1d-4e7a-9f52-{i:012x}"
+            doc["credentialSubject"]["id"] = f"did:example:learner-{i}"
+            doc["credentialSubject"]["achievement"]["name"] = f"Python Fundamentals #{i}"
+            created = (start + timedelta(seconds=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            out.write(json.dumps(proof_add(doc, key=key, cryptosuite=SUITES[suite],
+                                           created=created)) + "\n")
+    return path
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         check=False)
+    elapsed = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {run.returncode}: {run.stderr[-500:]!r}")
+    return elapsed
+
+
+def bulk_figures(peer: Path, count: int, folder: Path) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for suite in SUITES:
+        path = bulk_file(peer, suite, count, folder)
+        ours = timed([sys.executable, "-m", "obcore", "verify", "--json", str(path)])
+        theirs = timed(["node", "verify.mjs", str(path)], cwd=peer)
+        figures[f"bulk_{suite}_ours"] = count / ours
+        figures[f"bulk_{suite}_peer"] = count / theirs
+    return figures
+
+
+def cold_figures(peer: Path, runs: int) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for suite in SUITES:
+        one = peer / f"samples/ob3-achievement-signed-{suite}.json"
+        ours = [timed([sys.executable, "-m", "obcore", "verify", str(one)]) for _ in range(runs)]
+        theirs = [timed(["node", "verify.mjs", str(one)], cwd=peer) for _ in range(runs)]
+        figures[f"cold_{suite}_ours_ms"] = statistics.median(ours) * 1000
+        figures[f"cold_{suite}_peer_ms"] = statistics.median(theirs) * 1000
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=500, help="warm operations per figure")
+    parser.add_argument("--bulk", type=int, default=2000, help="credentials in the bulk file")
+    parser.add_argument("--cold", type=int, default=9, help="cold-start runs (median)")
+    args = parser.parse_args()
+    peer = peer_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = warm_figures(peer, args.n)
+        figures |= bulk_figures(peer, args.bulk, Path(tmp))
+        figures |= cold_figures(peer, args.cold)
+    ratios: dict[str, float] = {}
+    print(f"{'figure':<24}{'obcore':>12}{'peer':>12}{'ratio':>9}")
+    for kind in ("sign", "verify", "bulk"):
+        for suite in SUITES:
+            ours, theirs = figures[f"{kind}_{suite}_ours"], figures[f"{kind}_{suite}_peer"]
+            ratios[f"{kind}_{suite}"] = round(ours / theirs, 2)
+            print(f"{kind + ' ' + suite + ' (/s)':<24}{ours:>12.0f}{theirs:>12.0f}"
+                  f"{ours / theirs:>8.2f}x")
+    for suite in SUITES:
+        ours, theirs = figures[f"cold_{suite}_ours_ms"], figures[f"cold_{suite}_peer_ms"]
+        ratios[f"cold_{suite}"] = round(theirs / ours, 2)
+        print(f"{'cold ' + suite + ' (ms)':<24}{ours:>12.0f}{theirs:>12.0f}{theirs / ours:>8.2f}x")
+    rounded = {k: round(v, 1) for k, v in figures.items()}
+    print(json.dumps({"figures": rounded, "ratios": ratios, "bulk_credentials": args.bulk,
+                      "n": args.n, "load_average": os.getloadavg()[0]}))
+
+
+if __name__ == "__main__":
+    main()
