@@ -10,87 +10,36 @@ anonymous visitor, that:
   data (a marker placed in its description, a member's and an invitee's e-mail, its audit log);
 * a persona whom ``can()`` allows is not refused.
 
-The target organization is always ``world.issuer``. Other path parameters come from
-``PATH_SAMPLES``, and request bodies from ``BODY_SAMPLES``; a new parameter or required body
-field without a sample fails with a message saying where to add one.
+The target organization is always ``world.issuer``. Other path parameters and request bodies
+come from the registries in tests/api/samples.py; a new parameter or required body field
+without a sample fails with a message saying where to add one.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from pydantic import BaseModel
 
-from skillstack.accounts import services
 from skillstack.accounts.models import Membership
-from skillstack.accounts.roles import Role
 from skillstack.core.access import PermissionSpec
 from skillstack.core.permissions import Scope, can, rule_for
 from tests.api.discovery import ApiOperation, PageRoute, api_operations, page_routes
+from tests.api.samples import MARKER, Samples, make_samples, path_values, valid_body
 from tests.conftest import PERSONAS, World
-from tests.factories import make_user, sign_in
-
-MARKER = "zq7private"
-"""Appears only in the target organization's private data; a refusal must never contain it."""
+from tests.factories import sign_in
 
 ANONYMOUS = "anonymous"
 REFUSED_STATUSES = {401, 403, 404}
 
 
-@dataclass
-class Samples:
-    """Objects of the target organization that path parameters and bodies can point at."""
-
-    world: World
-    membership_id: int
-    invitation_id: int
-    token: str
-
-
 @pytest.fixture
 def samples(world: World) -> Samples:
-    admin = world.people["issuer_admin"]
-    services.organization_update(
-        organization=world.issuer, actor=admin, description=f"Board notes {MARKER}"
-    )
-    member = make_user(email=f"member.{MARKER}@example.test", full_name=f"Member {MARKER}")
-    membership = services.membership_grant(
-        organization=world.issuer, user=member, role=Role.EVALUATOR, actor=admin
-    )
-    invitation, token = services.invitation_send(
-        organization=world.issuer,
-        email=f"invitee.{MARKER}@example.test",
-        role=Role.EVALUATOR,
-        actor=admin,
-    )
-    return Samples(world, membership.pk, invitation.pk, token)
-
-
-PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
-    "org_slug": lambda s: s.world.issuer.slug,
-    "membership_id": lambda s: str(s.membership_id),
-    "invitation_id": lambda s: str(s.invitation_id),
-    "token": lambda s: s.token,
-    "uidb64": lambda s: urlsafe_base64_encode(force_bytes(s.world.people["issuer_admin"].pk)),
-}
-"""Path parameter name → a value naming an object of the target organization."""
-
-BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
-    "email": lambda s: "new.colleague@example.test",
-    "role": lambda s: Role.CREDENTIAL_DESIGNER.value,
-    "name": lambda s: "Matrix Test Organization",
-    "kind": lambda s: "employer",
-    "token": lambda s: s.token,
-}
-"""Required body field name → a valid-looking value."""
+    return make_samples(world)
 
 
 def _publish_issuer_key(s: Samples) -> None:
@@ -103,32 +52,6 @@ ROUTE_SETUP: dict[str, Callable[[Samples], None]] = {
     "issuing:did_json": _publish_issuer_key,
 }
 """Page name → what the target organization needs before the page has something to show."""
-
-
-def _path_values(route_label: str, params: tuple[str, ...], samples: Samples) -> dict[str, str]:
-    missing = [p for p in params if p not in PATH_SAMPLES]
-    if missing:
-        pytest.fail(
-            f"{route_label} has path parameter(s) {missing} with no sample: register one in "
-            "PATH_SAMPLES in tests/test_permission_matrix.py (an object of world.issuer)."
-        )
-    return {p: PATH_SAMPLES[p](samples) for p in params}
-
-
-def _body(operation: ApiOperation, samples: Samples) -> dict[str, Any] | None:
-    schema: type[BaseModel] | None = operation.body
-    if schema is None:
-        return None
-    body = {}
-    for name, field in schema.model_fields.items():
-        if name in BODY_SAMPLES:
-            body[name] = BODY_SAMPLES[name](samples)
-        elif field.is_required():
-            pytest.fail(
-                f"{operation.label} needs body field {name!r}, which has no sample: register "
-                "one in BODY_SAMPLES in tests/test_permission_matrix.py."
-            )
-    return body
 
 
 def _expected_allowed(spec: PermissionSpec, persona: str, world: World) -> bool:
@@ -175,7 +98,7 @@ def test_page_access(route: PageRoute, persona: str, samples: Samples) -> None:
     world = samples.world
     if route.name in ROUTE_SETUP:
         ROUTE_SETUP[route.name](samples)
-    url = reverse(route.name, kwargs=_path_values(route.label, route.params, samples))
+    url = reverse(route.name, kwargs=path_values(route.label, route.params, samples))
     response = _client_as(persona, world).get(url)
     to_sign_in = response.status_code == 302 and "/accounts/login/" in response["Location"]
     if _expected_allowed(spec, persona, world):
@@ -198,8 +121,8 @@ def test_api_access(operation: ApiOperation, persona: str, samples: Samples) -> 
     spec = operation.permission
     assert isinstance(spec, PermissionSpec), f"{operation.label} declares no permission"
     world = samples.world
-    url = operation.url(_path_values(operation.label, operation.params, samples))
-    body = _body(operation, samples)
+    url = operation.url(path_values(operation.label, operation.params, samples))
+    body = valid_body(operation.label, operation.body, samples) if operation.body else None
     client = _client_as(persona, world)
     response = client.generic(
         operation.method,

@@ -149,7 +149,10 @@ def _on_data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
 @api.exception_handler(HttpError)
 def _on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = HTTP_CODES.get(exc.status_code, f"http.{exc.status_code}")
-    return error_response(request, exc.status_code, code, str(exc))
+    detail = str(exc)
+    if code == "input.malformed" and detail.startswith("Cannot parse request body"):
+        detail = "The request body is not valid JSON; send one JSON object."
+    return error_response(request, exc.status_code, code, detail)
 
 
 @api.exception_handler(Exception)

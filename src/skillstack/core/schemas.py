@@ -1,8 +1,9 @@
 """Shapes shared by every app's API: a strict base for input and a bounded pagination.
 
-Input is strict on purpose: an unknown field is more often a typo than an intention, and a
-NUL character or a runaway number would otherwise travel to the database and come back as a
-500 (PostgreSQL rejects NUL in text; SQLite cannot store integers beyond 64 bits).
+Input is strict on purpose: an unknown field is more often a typo than an intention, and a NUL
+character, a lone surrogate or a runaway number would otherwise travel to the database and come
+back as a 500 (PostgreSQL rejects NUL in text, neither database stores a lone surrogate, and
+SQLite cannot store integers beyond 64 bits).
 """
 
 from __future__ import annotations
@@ -29,10 +30,27 @@ class StrictIn(Schema):
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_nul(cls, value: Any) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
+    def _storable_text(cls, value: Any) -> Any:
+        _check_text(value)
         return value
+
+
+def _check_text(value: Any) -> None:
+    """Refuse text the databases cannot store, at any depth of lists and dicts."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate such as "\ud800" from JSON
+            raise ValueError("must be valid Unicode text") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key)
+            _check_text(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _check_text(item)
 
 
 SafeText = Annotated[str, Field(max_length=200, pattern=r"^[^\x00]*$")]
