@@ -36,8 +36,12 @@ def peer_dir() -> Path:
     source = SHARED / "interop" / "peer"
     lock = hashlib.sha256((source / "package-lock.json").read_bytes()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"obcore-peer-{lock}"
-    out = subprocess.run(["bash", str(source / "setup-copy.sh"), str(target)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["bash", str(source / "setup-copy.sh"), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return Path(out.stdout.strip().splitlines()[-1])
 
 
@@ -74,12 +78,20 @@ def warm_figures(peer: Path, n: int) -> dict[str, float]:
         assert {c.id for c in report.checks} >= {"schema", "validity", "proof[0]", "issuer"}
         figures[f"verify_{short}_ours"] = ops_per_sec(lambda r=raw: verify(r), n)
         figures[f"verify_{short}_peer"] = node_json(
-            peer, "verify.mjs", "--quiet", "--bench", str(n), str(sample))["verified_per_sec"]
+            peer, "verify.mjs", "--quiet", "--bench", str(n), str(sample)
+        )["verified_per_sec"]
         figures[f"sign_{short}_ours"] = ops_per_sec(
-            lambda s=suite: proof_add(unsigned, key=key, cryptosuite=s), n)
+            lambda s=suite: proof_add(unsigned, key=key, cryptosuite=s), n
+        )
         figures[f"sign_{short}_peer"] = node_json(
-            peer, "issue.mjs", "--bench", str(n), "--suite", short,
-            "samples/ob3-achievement-unsigned.json")["signs_per_sec"]
+            peer,
+            "issue.mjs",
+            "--bench",
+            str(n),
+            "--suite",
+            short,
+            "samples/ob3-achievement-unsigned.json",
+        )["signs_per_sec"]
     return figures
 
 
@@ -100,15 +112,18 @@ def bulk_file(peer: Path, suite: str, count: int, folder: Path) -> Path:
             doc["credentialSubject"]["id"] = f"did:example:learner-{i}"
             doc["credentialSubject"]["achievement"]["name"] = f"Python Fundamentals #{i}"
             created = (start + timedelta(seconds=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
-            out.write(json.dumps(proof_add(doc, key=key, cryptosuite=SUITES[suite],
-                                           created=created)) + "\n")
+            out.write(
+                json.dumps(proof_add(doc, key=key, cryptosuite=SUITES[suite], created=created))
+                + "\n"
+            )
     return path
 
 
 def timed(cmd: list[str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    run = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         check=False)
+    run = subprocess.run(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} exited {run.returncode}: {run.stderr[-500:]!r}")
@@ -154,15 +169,26 @@ def main() -> None:
         for suite in SUITES:
             ours, theirs = figures[f"{kind}_{suite}_ours"], figures[f"{kind}_{suite}_peer"]
             ratios[f"{kind}_{suite}"] = round(ours / theirs, 2)
-            print(f"{kind + ' ' + suite + ' (/s)':<24}{ours:>12.0f}{theirs:>12.0f}"
-                  f"{ours / theirs:>8.2f}x")
+            print(
+                f"{kind + ' ' + suite + ' (/s)':<24}{ours:>12.0f}{theirs:>12.0f}"
+                f"{ours / theirs:>8.2f}x"
+            )
     for suite in SUITES:
         ours, theirs = figures[f"cold_{suite}_ours_ms"], figures[f"cold_{suite}_peer_ms"]
         ratios[f"cold_{suite}"] = round(theirs / ours, 2)
         print(f"{'cold ' + suite + ' (ms)':<24}{ours:>12.0f}{theirs:>12.0f}{theirs / ours:>8.2f}x")
     rounded = {k: round(v, 1) for k, v in figures.items()}
-    print(json.dumps({"figures": rounded, "ratios": ratios, "bulk_credentials": args.bulk,
-                      "n": args.n, "load_average": os.getloadavg()[0]}))
+    print(
+        json.dumps(
+            {
+                "figures": rounded,
+                "ratios": ratios,
+                "bulk_credentials": args.bulk,
+                "n": args.n,
+                "load_average": os.getloadavg()[0],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

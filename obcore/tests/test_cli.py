@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from obcore.keys import key_pair_from_json
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "obcore", *args], input=stdin, capture_output=True,
-        check=False, timeout=60,
+        [sys.executable, "-m", "obcore", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=60,
     )
 
 
@@ -31,16 +33,25 @@ def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def unsigned(did: str, name: str = "Badge") -> dict[str, Any]:
     return {
-        "@context": ["https://www.w3.org/ns/credentials/v2",
-                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
         "id": f"urn:uuid:00000000-0000-4000-8000-{abs(hash(name)) % 10**12:012d}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": did, "type": ["Profile"], "name": "Issuer"},
         "validFrom": "2025-01-01T00:00:00Z",
         "name": name,
-        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
-            "id": "https://example.org/a", "type": ["Achievement"], "name": name,
-            "description": "d", "criteria": {"narrative": "n"}}},
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://example.org/a",
+                "type": ["Achievement"],
+                "name": name,
+                "description": "d",
+                "criteria": {"narrative": "n"},
+            },
+        },
     }
 
 
@@ -58,8 +69,16 @@ def test_sign_then_verify_exits_0(key_file: Path, tmp_path: Path, suite: str) ->
     did = key_pair_from_json(json.loads(key_file.read_text())).did
     source = tmp_path / "c.json"
     source.write_text(json.dumps(unsigned(did), indent=2))
-    signed = run("sign", "--key", str(key_file), "--suite", suite,
-                 "--created", "2025-01-01T00:00:00Z", str(source))
+    signed = run(
+        "sign",
+        "--key",
+        str(key_file),
+        "--suite",
+        suite,
+        "--created",
+        "2025-01-01T00:00:00Z",
+        str(source),
+    )
     assert signed.returncode == 0, signed.stderr
     assert json.loads(signed.stdout)["proof"]["cryptosuite"] == suite
     out = tmp_path / "s.json"
@@ -70,8 +89,13 @@ def test_sign_then_verify_exits_0(key_file: Path, tmp_path: Path, suite: str) ->
 
 
 def test_sign_refuses_a_credential_whose_issuer_is_not_the_key(key_file: Path) -> None:
-    result = run("sign", "--key", str(key_file), "-",
-                 stdin=json.dumps(unsigned("did:example:someone-else")).encode())
+    result = run(
+        "sign",
+        "--key",
+        str(key_file),
+        "-",
+        stdin=json.dumps(unsigned("did:example:someone-else")).encode(),
+    )
     assert result.returncode == 2
     assert b"issuer" in result.stderr and b"Traceback" not in result.stderr
 
@@ -85,10 +109,26 @@ def test_json_lines_in_json_lines_out_one_line_per_credential(key_file: Path) ->
     assert len(out_lines) == 3
     tampered = json.loads(out_lines[1])
     tampered["name"] = "Changed"
-    body = "\n".join([out_lines[0], json.dumps(tampered), "{not json", out_lines[2],
-                      json.dumps({**json.loads(out_lines[0]), "@context": [
-                          "https://www.w3.org/ns/credentials/v2", "https://example.org/unknown"]})
-                      ]) + "\n"
+    body = (
+        "\n".join(
+            [
+                out_lines[0],
+                json.dumps(tampered),
+                "{not json",
+                out_lines[2],
+                json.dumps(
+                    {
+                        **json.loads(out_lines[0]),
+                        "@context": [
+                            "https://www.w3.org/ns/credentials/v2",
+                            "https://example.org/unknown",
+                        ],
+                    }
+                ),
+            ]
+        )
+        + "\n"
+    )
     result = run("verify", "--json", "-", stdin=body.encode())
     assert result.returncode == 1
     records = [json.loads(line) for line in result.stdout.decode().strip().split("\n")]

@@ -37,30 +37,50 @@ def peer(shared: Path) -> Path:
     source = shared / "interop" / "peer"
     lock = hashlib.sha256((source / "package-lock.json").read_bytes()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"obcore-peer-{lock}"
-    run = subprocess.run(["bash", str(source / "setup-copy.sh"), str(target)],
-                         capture_output=True, text=True, check=False, timeout=600)
+    run = subprocess.run(
+        ["bash", str(source / "setup-copy.sh"), str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     if run.returncode != 0:
         _missing(f"setting up the peer failed: {run.stderr.strip()[-300:]}")
     return Path(run.stdout.strip().splitlines()[-1])
 
 
 def node(peer: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["node", *args], cwd=peer, input=stdin, capture_output=True,
-                          check=False, timeout=120)
+    return subprocess.run(
+        ["node", *args], cwd=peer, input=stdin, capture_output=True, check=False, timeout=120
+    )
 
 
 def obcore(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "obcore", *args], input=stdin,
-                          capture_output=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "obcore", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="session")
 def peer_signed(peer: Path) -> dict[str, bytes]:
     out = {}
     for suite in SUITES:
-        result = node(peer, "issue.mjs", "--suite", suite, "--seed-text", "obcore-interop",
-                      "--issuer-from-key", "--created", "2025-01-15T09:00:00Z",
-                      "samples/ob3-achievement-unsigned.json")
+        result = node(
+            peer,
+            "issue.mjs",
+            "--suite",
+            suite,
+            "--seed-text",
+            "obcore-interop",
+            "--issuer-from-key",
+            "--created",
+            "2025-01-15T09:00:00Z",
+            "samples/ob3-achievement-unsigned.json",
+        )
         assert result.returncode == 0, result.stderr
         out[suite] = result.stdout
     return out

@@ -7,7 +7,6 @@ from typing import Any
 import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from obcore._jcs import canonicalize
 
 _scalars = (
@@ -19,8 +18,9 @@ _scalars = (
 )
 _json: Any = st.recursive(
     _scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -38,5 +38,5 @@ def test_keys_outside_the_bmp_sort_by_utf16_code_units() -> None:
 
 
 def test_control_characters_and_unicode_are_escaped_as_rfc8785_says() -> None:
-    value = {"s": "\x00\x1f\u2028é\"\\\n", "n": [1, -0, 2**53 - 1]}
+    value = {"s": '\x00\x1f\u2028é"\\\n', "n": [1, -0, 2**53 - 1]}
     assert canonicalize(value) == rfc8785.dumps(value)

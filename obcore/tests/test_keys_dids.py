@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-from obcore import _multibase
 from obcore._did_key import did_key_document
 from obcore.dids import NetworkRequired, Resolver, SafeFetcher, did_web_url
 from obcore.errors import DidResolutionError, KeyFormatError
@@ -17,6 +15,8 @@ from obcore.keys import (
     public_key_from_multibase,
     verify_signature,
 )
+
+from obcore import _multibase
 
 W3C_DID = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
 
@@ -56,8 +56,10 @@ def test_garbage_multibase_is_a_key_format_error_with_a_sentence(value: str, sen
 
 def test_key_file_with_mismatched_public_key_is_refused() -> None:
     one, two = key_pair_generate(), key_pair_generate()
-    data = {"publicKeyMultibase": two.public_key_multibase, **{
-        "secretKeyMultibase": one.secret_key_multibase}}
+    data = {
+        "publicKeyMultibase": two.public_key_multibase,
+        **{"secretKeyMultibase": one.secret_key_multibase},
+    }
     with pytest.raises(KeyFormatError, match="does not match"):
         key_pair_from_json(data)
 
@@ -126,8 +128,12 @@ def test_unusable_verification_methods_fail_with_a_reason(vm: str, sentence: str
 
 def test_did_web_urls_follow_the_did_web_spec() -> None:
     assert did_web_url("did:web:example.com") == "https://example.com/.well-known/did.json"
-    assert did_web_url("did:web:example.com:user:alice") == "https://example.com/user/alice/did.json"
-    assert did_web_url("did:web:example.com%3A8443") == "https://example.com:8443/.well-known/did.json"
+    assert (
+        did_web_url("did:web:example.com:user:alice") == "https://example.com/user/alice/did.json"
+    )
+    assert (
+        did_web_url("did:web:example.com%3A8443") == "https://example.com:8443/.well-known/did.json"
+    )
 
 
 @pytest.mark.parametrize(
@@ -144,5 +150,5 @@ def test_did_web_urls_follow_the_did_web_spec() -> None:
     ],
 )
 def test_safe_fetcher_refuses_private_or_plain_http_before_connecting(url: str) -> None:
-    with pytest.raises(DidResolutionError, match="private or reserved|Only https"):
+    with pytest.raises(DidResolutionError, match=r"private or reserved|Only https"):
         SafeFetcher(timeout=1)(url)

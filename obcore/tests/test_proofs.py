@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from obcore.errors import ProofError, SafeModeError
 from obcore.keys import Ed25519KeyPair
 from obcore.proofs import proof_add, proof_set_verify
@@ -42,8 +41,16 @@ def credential() -> dict[str, Any]:
                 "name": "Forklift safety — Stufe 2",
                 "criteria": {"narrative": "Passed the practical check."},
                 "alignment": [
-                    {"type": ["Alignment"], "targetName": "A", "targetUrl": "https://example.org/a"},
-                    {"type": ["Alignment"], "targetName": "B", "targetUrl": "https://example.org/b"},
+                    {
+                        "type": ["Alignment"],
+                        "targetName": "A",
+                        "targetUrl": "https://example.org/a",
+                    },
+                    {
+                        "type": ["Alignment"],
+                        "targetName": "B",
+                        "targetUrl": "https://example.org/b",
+                    },
                 ],
             },
         },
@@ -109,15 +116,22 @@ def test_any_changed_value_is_rejected(suite: str, path: tuple[Any, ...], text: 
 @given(suite=st.sampled_from(SUITES), where=st.sampled_from(["top", "issuer", "achievement"]))
 def test_an_added_field_is_rejected(suite: str, where: str) -> None:
     doc = copy.deepcopy(SIGNED[suite])
-    target = {"top": doc, "issuer": doc["issuer"],
-              "achievement": doc["credentialSubject"]["achievement"]}[where]
+    target = {
+        "top": doc,
+        "issuer": doc["issuer"],
+        "achievement": doc["credentialSubject"]["achievement"],
+    }[where]
     target["description"] = "added later"
     assert not verified(doc)
 
 
 @settings(max_examples=40, deadline=None)
-@given(suite=st.sampled_from(SUITES), path=st.sampled_from(
-    [p for p in _paths(credential()) if p[-1] not in ("type",) and isinstance(p[-1], str)]))
+@given(
+    suite=st.sampled_from(SUITES),
+    path=st.sampled_from(
+        [p for p in _paths(credential()) if p[-1] not in ("type",) and isinstance(p[-1], str)]
+    ),
+)
 def test_a_removed_field_is_rejected(suite: str, path: tuple[Any, ...]) -> None:
     doc = copy.deepcopy(SIGNED[suite])
     del _get(doc, path[:-1])[path[-1]]
@@ -157,8 +171,18 @@ def test_rdfc_treats_a_json_ld_set_as_unordered() -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     suite=st.sampled_from(SUITES),
-    option=st.sampled_from(["created", "verificationMethod", "proofPurpose", "cryptosuite",
-                            "type", "proofValue", "extra", "expires"]),
+    option=st.sampled_from(
+        [
+            "created",
+            "verificationMethod",
+            "proofPurpose",
+            "cryptosuite",
+            "type",
+            "proofValue",
+            "extra",
+            "expires",
+        ]
+    ),
 )
 def test_any_changed_proof_option_is_rejected(suite: str, option: str) -> None:
     doc = copy.deepcopy(SIGNED[suite])
@@ -169,8 +193,8 @@ def test_any_changed_proof_option_is_rejected(suite: str, option: str) -> None:
         "proofPurpose": "authentication",
         "cryptosuite": SUITES[1 - SUITES.index(suite)],
         "type": "Ed25519Signature2020",
-        "proofValue": proof["proofValue"][:-2] + ("AB" if proof["proofValue"][-2:] != "AB"
-                                                  else "CD"),
+        "proofValue": proof["proofValue"][:-2]
+        + ("AB" if proof["proofValue"][-2:] != "AB" else "CD"),
         "extra": None,
         "expires": "2030-01-01T00:00:00Z",
     }
@@ -184,7 +208,7 @@ def test_any_changed_proof_option_is_rejected(suite: str, option: str) -> None:
 def _shuffle_keys(value: Any, seed: int) -> Any:
     if isinstance(value, dict):
         items = list(value.items())
-        items = items[seed % len(items):] + items[: seed % len(items)] if items else items
+        items = items[seed % len(items) :] + items[: seed % len(items)] if items else items
         return {k: _shuffle_keys(v, seed + 1) for k, v in reversed(items)}
     if isinstance(value, list):
         return [_shuffle_keys(v, seed + 1) for v in value]
@@ -193,7 +217,9 @@ def _shuffle_keys(value: Any, seed: int) -> Any:
 
 @settings(max_examples=30, deadline=None)
 @given(suite=st.sampled_from(SUITES), seed=st.integers(0, 50), indent=st.sampled_from([None, 1, 7]))
-def test_key_order_and_whitespace_are_not_changes(suite: str, seed: int, indent: int | None) -> None:
+def test_key_order_and_whitespace_are_not_changes(
+    suite: str, seed: int, indent: int | None
+) -> None:
     doc = json.loads(json.dumps(_shuffle_keys(SIGNED[suite], seed), indent=indent))
     assert verified(doc)
 
@@ -245,8 +271,12 @@ def test_created_without_a_time_zone_is_refused() -> None:
 
 
 def test_proof_set_reports_each_proof_and_a_broken_one_is_seen() -> None:
-    both = proof_add(SIGNED["eddsa-rdfc-2022"], key=KEY, cryptosuite="eddsa-jcs-2022",
-                     created="2025-01-15T09:00:00Z")
+    both = proof_add(
+        SIGNED["eddsa-rdfc-2022"],
+        key=KEY,
+        cryptosuite="eddsa-jcs-2022",
+        created="2025-01-15T09:00:00Z",
+    )
     assert [r.verified for r in proof_set_verify(both, now=NOW)] == [True, True]
     both["proof"][1]["proofValue"] = both["proof"][0]["proofValue"]
     assert [r.verified for r in proof_set_verify(both, now=NOW)] == [True, False]

@@ -6,15 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-
-from obcore import jsonld
 from obcore._rdfc import canonicalize_expanded, canonicalize_nquads, expanded_to_nquads
 from obcore.errors import SafeModeError
 
+from obcore import jsonld
+
 
 def _documents(shared: Path) -> list[Path]:
-    roots = [shared / "standards/corpus/1edtech/ob30", shared / "standards/vectors/vc-di-eddsa",
-             shared / "interop/peer/samples"]
+    roots = [
+        shared / "standards/corpus/1edtech/ob30",
+        shared / "standards/vectors/vc-di-eddsa",
+        shared / "interop/peer/samples",
+    ]
     return sorted(p for root in roots for p in root.rglob("*.json"))
 
 
@@ -34,11 +37,14 @@ def test_pyoxigraph_and_pyld_give_the_same_canonical_form_on_every_sample(shared
 
 def test_numbers_json_literals_lists_and_languages_match_the_reference() -> None:
     doc = {
-        "@context": {"@vocab": "https://ex.org/", "j": {"@type": "@json"},
-                     "l": {"@container": "@list"}},
+        "@context": {
+            "@vocab": "https://ex.org/",
+            "j": {"@type": "@json"},
+            "l": {"@container": "@list"},
+        },
         "@id": "https://ex.org/s",
         "n": [1, 1.5, 1e21, -0.0, True, 2**60, 0.1],
-        "s": "tab\there \"q\" \\ \u2028 é \U0001f600 \x01",
+        "s": 'tab\there "q" \\ \u2028 é \U0001f600 \x01',
         "j": {"b": [1, 2.5, {"z": None, "a": "x"}]},
         "l": [3, 2, 1],
         "lang": {"@value": "hi", "@language": "en-GB"},
@@ -51,8 +57,11 @@ def test_numbers_json_literals_lists_and_languages_match_the_reference() -> None
 
 
 def test_text_direction_is_refused_in_safe_mode() -> None:
-    doc = {"@context": {"@vocab": "https://ex.org/"}, "@id": "https://ex.org/s",
-           "d": {"@value": "x", "@language": "ar", "@direction": "rtl"}}
+    doc = {
+        "@context": {"@vocab": "https://ex.org/"},
+        "@id": "https://ex.org/s",
+        "d": {"@value": "x", "@language": "ar", "@direction": "rtl"},
+    }
     with pytest.raises(SafeModeError, match="direction"):
         jsonld.expand(doc)
 

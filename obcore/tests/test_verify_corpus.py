@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from obcore.dids import Resolver
 from obcore.report import Outcome, Report, Verdict
 from obcore.verify import verify
@@ -24,27 +23,32 @@ KEY_1EDTECH = "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"
 #: sample → (our verdict, check id that shows it, the reason we differ)
 DIFFERENCES: dict[str, tuple[Verdict, str, str]] = {
     "ob30/simple-did-key-method.json": (
-        Verdict.INVALID, "issuer",
+        Verdict.INVALID,
+        "issuer",
         "issuer is a urn:uuid but the key is a did:key: Skillstack binds the issuer to the "
         "key's controller (as the VC Data Integrity reference verifier does)",
     ),
     "ob30/simple-multiple-proofs.json": (
-        Verdict.WARNING, "proof[0]",
+        Verdict.WARNING,
+        "proof[0]",
         "the first proof has the unknown type 'SomeProofType': it is reported (as a warning, "
         "since another proof verifies) instead of silently ignored",
     ),
     "ob30/simple.jwt": (
-        Verdict.INVALID, "schema",
+        Verdict.INVALID,
+        "schema",
         "its @context uses the pre-release URL imsglobal.github.io/…/context.json, which "
         "the OB 3.0 JSON Schema Skillstack enforces does not allow",
     ),
     "ob30/endorsement-err-schema-status-refresh.json": (
-        Verdict.NOT_CHECKED, "proof[0]",
+        Verdict.NOT_CHECKED,
+        "proof[0]",
         "its errors are in remote resources (schema, status, refresh) and its proof is the "
         "legacy Ed25519Signature2020 that Skillstack does not verify: never 'valid'",
     ),
     "ob30/simple_v1.json": (
-        Verdict.NOT_CHECKED, "proof[0]",
+        Verdict.NOT_CHECKED,
+        "proof[0]",
         "its proof is the legacy Ed25519Signature2020 (and its key is on the network), which "
         "Skillstack does not verify: reported not-checked, never 'valid'",
     ),
@@ -60,8 +64,18 @@ def expected(corpus: Path) -> dict[str, Any]:
 def _needs_network(report: Report) -> bool:
     return any(
         c.outcome is Outcome.NOT_CHECKED
-        and any(w in c.message for w in ("network", "offline", "online", "no fetcher",
-                                         "could not be found", "not verify", "looked up"))
+        and any(
+            w in c.message
+            for w in (
+                "network",
+                "offline",
+                "online",
+                "no fetcher",
+                "could not be found",
+                "not verify",
+                "looked up",
+            )
+        )
         for c in report.checks
     )
 
@@ -71,8 +85,11 @@ def _assert_verdict(name: str, expect: str, report: Report, *, offline: bool) ->
     if name in DIFFERENCES:
         verdict, check_id, reason = DIFFERENCES[name]
         if report.verdict is verdict:
-            assert any(c.id == check_id and c.outcome is not Outcome.PASS
-                       for c in report.checks), (name, reason, summary)
+            assert any(c.id == check_id and c.outcome is not Outcome.PASS for c in report.checks), (
+                name,
+                reason,
+                summary,
+            )
             return
     if report.verdict.value == expect:
         return

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-
 from obcore.keys import Ed25519KeyPair
 from obcore.proofs import proof_add
 from obcore.report import Outcome, Verdict
@@ -63,7 +62,14 @@ def test_valid_signed_credential_is_valid_from_dict_text_and_bytes() -> None:
         report = verify(data, now=NOW)
         assert report.verdict is Verdict.VALID, [c.as_dict() for c in report.checks]
         assert [c.id for c in report.checks] == [
-            "parse", "context", "type", "schema", "validity", "proof[0]", "issuer"]
+            "parse",
+            "context",
+            "type",
+            "schema",
+            "validity",
+            "proof[0]",
+            "issuer",
+        ]
 
 
 def test_invalid_json_is_reported() -> None:
@@ -89,8 +95,12 @@ def test_huge_json_is_refused_quickly() -> None:
 
 def _png(size: int) -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
     filler = chunk(b"tEXt", b"Comment\0" + b"x" * size)
@@ -108,9 +118,14 @@ def test_a_png_without_a_credential_is_reported() -> None:
 
 
 def test_wrong_types_are_reported_not_raised() -> None:
-    for value in (credential(type="VerifiableCredential"), credential(issuer=42),
-                  credential(validFrom=12), credential(proof="nope"),
-                  credential(credentialSubject=[1, 2]), credential(**{"@context": 5})):
+    for value in (
+        credential(type="VerifiableCredential"),
+        credential(issuer=42),
+        credential(validFrom=12),
+        credential(proof="nope"),
+        credential(credentialSubject=[1, 2]),
+        credential(**{"@context": 5}),
+    ):
         report = verify(value, now=NOW)
         assert report.verdict is Verdict.INVALID, value
     report = verify(12345, now=NOW)  # type: ignore[arg-type]
@@ -118,8 +133,12 @@ def test_wrong_types_are_reported_not_raised() -> None:
 
 
 def test_unknown_proof_type_only_is_not_valid() -> None:
-    report = verify(credential(proof={"type": "RsaSignature2018", "proofPurpose":
-                                      "assertionMethod", "jws": "x"}), now=NOW)
+    report = verify(
+        credential(
+            proof={"type": "RsaSignature2018", "proofPurpose": "assertionMethod", "jws": "x"}
+        ),
+        now=NOW,
+    )
     assert report.verdict is not Verdict.VALID
 
 
@@ -158,8 +177,12 @@ def test_issuer_must_control_the_signing_key() -> None:
 def test_did_web_key_without_resolver_is_not_checked_never_valid() -> None:
     doc = credential()
     doc["issuer"]["id"] = "did:web:issuer.example"
-    signed = proof_add(doc, key=KEY, verification_method="did:web:issuer.example#key-1",
-                       created="2025-01-01T00:00:00Z")
+    signed = proof_add(
+        doc,
+        key=KEY,
+        verification_method="did:web:issuer.example#key-1",
+        created="2025-01-01T00:00:00Z",
+    )
     report = verify(signed, now=NOW)
     assert report.verdict is Verdict.NOT_CHECKED
     assert any("network" in c.message for c in report.checks)
@@ -185,8 +208,16 @@ def test_supported_formats_are_listed() -> None:
     assert set(supported_formats()) >= {"json", "jsonl", "jwt", "png", "svg"}
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\x00\x01\x02", b"eyJ.bad.jwt", b"<svg></svg>",
-                                     "\ud800".encode("utf-8", "surrogatepass")])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\x00\x01\x02",
+        b"eyJ.bad.jwt",
+        b"<svg></svg>",
+        "\ud800".encode("utf-8", "surrogatepass"),
+    ],
+)
 def test_garbage_never_raises(garbage: bytes) -> None:
     report = verify(garbage, now=NOW)
     assert report.verdict is Verdict.INVALID

@@ -31,8 +31,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("keygen", help="print a new Ed25519 key as JSON")
     sign = sub.add_parser("sign", help="sign credentials (JSON or JSON Lines)")
     sign.add_argument("--key", required=True, help="key file written by keygen")
-    sign.add_argument("--suite", choices=["eddsa-rdfc-2022", "eddsa-jcs-2022"],
-                      default="eddsa-rdfc-2022")
+    sign.add_argument(
+        "--suite", choices=["eddsa-rdfc-2022", "eddsa-jcs-2022"], default="eddsa-rdfc-2022"
+    )
     sign.add_argument("--created", help="proof creation time (ISO 8601 with zone)")
     sign.add_argument("file", help="credential file, or - for standard input")
     verify = sub.add_parser("verify", help="verify JSON, JSON Lines, JWT, PNG or SVG")

@@ -3,7 +3,7 @@
 ``proof_add`` signs; ``proof_set_verify`` verifies every proof of a document and reports
 each one. Only ``DataIntegrityProof`` with ``eddsa-rdfc-2022`` or ``eddsa-jcs-2022`` is
 accepted (allow-list; ``eddsa-2022`` is read as the pre-Recommendation name of
-``eddsa-rdfc-2022`` with a warning). Proof sets and chains follow VC DI 1.0 §2.1.1–2.1.2:
+``eddsa-rdfc-2022`` with a warning). Proof sets and chains follow VC DI 1.0 §2.1.1-2.1.2:
 each proof signs the document without any proof, except that a proof naming
 ``previousProof`` also signs the proofs it names.
 """
@@ -21,7 +21,7 @@ from obcore.errors import ObcoreError, ProofError
 from obcore.keys import Ed25519KeyPair, public_key_from_multibase, verify_signature
 from obcore.report import Check, Outcome
 
-__all__ = ["ProofResult", "SUPPORTED_CRYPTOSUITES", "proof_add", "proof_set_verify"]
+__all__ = ["SUPPORTED_CRYPTOSUITES", "ProofResult", "proof_add", "proof_set_verify"]
 
 SUPPORTED_CRYPTOSUITES = suites.SUITES
 _DEFAULT_RESOLVER = Resolver()
@@ -128,7 +128,7 @@ def _fail(result: ProofResult, message: str, outcome: Outcome = Outcome.FAIL) ->
     return result
 
 
-def _verify_one(  # noqa: PLR0913, PLR0911 - one step per spec rule
+def _verify_one(
     document: dict[str, Any],
     proof: Any,
     index: int,
@@ -145,16 +145,25 @@ def _verify_one(  # noqa: PLR0913, PLR0911 - one step per spec rule
     result = ProofResult(index, str(suite or proof.get("type", "")), str(vm_id or ""))
     label = f"Proof {index + 1}"
     if proof.get("type") != "DataIntegrityProof":
-        return _fail(result, f"{label} has the type {proof.get('type')!r}, which obcore does "
-                     "not verify (only DataIntegrityProof with an EdDSA cryptosuite).",
-                     Outcome.NOT_CHECKED)
+        return _fail(
+            result,
+            f"{label} has the type {proof.get('type')!r}, which obcore does "
+            "not verify (only DataIntegrityProof with an EdDSA cryptosuite).",
+            Outcome.NOT_CHECKED,
+        )
     legacy = suites.LEGACY_ALIASES.get(str(suite))
     if suite not in suites.SUITES and legacy is None:
-        return _fail(result, f"{label} uses the cryptosuite {suite!r}, which obcore does not "
-                     "accept (allowed: eddsa-rdfc-2022, eddsa-jcs-2022).")
+        return _fail(
+            result,
+            f"{label} uses the cryptosuite {suite!r}, which obcore does not "
+            "accept (allowed: eddsa-rdfc-2022, eddsa-jcs-2022).",
+        )
     if proof.get("proofPurpose") != purpose:
-        return _fail(result, f"{label} was made for {proof.get('proofPurpose')!r}, not for "
-                     f"{purpose!r} (asserting a credential).")
+        return _fail(
+            result,
+            f"{label} was made for {proof.get('proofPurpose')!r}, not for "
+            f"{purpose!r} (asserting a credential).",
+        )
     problem = _dates_problem(proof, now)
     if problem:
         return _fail(result, f"{label}: {problem}")
@@ -168,18 +177,28 @@ def _verify_one(  # noqa: PLR0913, PLR0911 - one step per spec rule
     try:
         public_key = public_key_from_multibase(method.get("publicKeyMultibase"))
         signature = suites.decode_proof_value(proof.get("proofValue"))
-        ok = _check_signature(document, proof, all_proofs, legacy or str(suite), public_key,
-                              signature, cache)
+        ok = _check_signature(
+            document, proof, all_proofs, legacy or str(suite), public_key, signature, cache
+        )
     except ObcoreError as err:
         return _fail(result, f"{label} is invalid: {err}")
     if not ok:
-        return _fail(result, f"{label}: the signature does not match the credential's "
-                     "content; it was changed after signing or signed by another key.")
+        return _fail(
+            result,
+            f"{label}: the signature does not match the credential's "
+            "content; it was changed after signing or signed by another key.",
+        )
     if legacy:
-        return _fail(result, f"{label} verified, but uses the outdated cryptosuite name "
-                     f"{suite!r} (now {legacy!r}).", Outcome.WARNING)
-    result.checks.append(Check(f"proof[{index}]", Outcome.PASS,
-                               f"{label} ({suite}) is a valid signature by {vm_id}."))
+        return _fail(
+            result,
+            f"{label} verified, but uses the outdated cryptosuite name {suite!r} (now {legacy!r}).",
+            Outcome.WARNING,
+        )
+    result.checks.append(
+        Check(
+            f"proof[{index}]", Outcome.PASS, f"{label} ({suite}) is a valid signature by {vm_id}."
+        )
+    )
     return result
 
 
@@ -201,7 +220,7 @@ def _dates_problem(proof: dict[str, Any], now: datetime) -> str | None:
     return None
 
 
-def _check_signature(  # noqa: PLR0913
+def _check_signature(
     document: dict[str, Any],
     proof: dict[str, Any],
     all_proofs: list[Any],
@@ -224,7 +243,9 @@ def _check_signature(  # noqa: PLR0913
     key = (suite, repr(options.get("previousProof")) + repr(unsecured.get("@context")))
     canonical_document = cache.get(key)
     canonical = suites.canonicalize(
-        suite=suite, document=unsecured, proof_options=options,
+        suite=suite,
+        document=unsecured,
+        proof_options=options,
         canonical_document=canonical_document,
     )
     cache[key] = canonical.document

@@ -61,7 +61,7 @@ def verify(
     except ObcoreError as err:
         report.add("parse", Outcome.FAIL, str(err))
         return report
-    except Exception as err:  # noqa: BLE001 - e.g. a baking/JWT library error on garbage
+    except Exception as err:
         report.add("parse", Outcome.FAIL, f"The input could not be read ({type(err).__name__}).")
         return report
     report.source = kind
@@ -73,9 +73,12 @@ def verify(
             _verify_credential(credential, report, context, jwt_checks)
     except RecursionError:
         report.add("parse", Outcome.FAIL, "The credential is nested too deeply to check.")
-    except Exception as err:  # noqa: BLE001 - a report, never a traceback, for any input
-        report.add("internal", Outcome.FAIL, f"The credential could not be checked: "
-                   f"{type(err).__name__}: {err}")
+    except Exception as err:
+        report.add(
+            "internal",
+            Outcome.FAIL,
+            f"The credential could not be checked: {type(err).__name__}: {err}",
+        )
     return report
 
 
@@ -127,8 +130,10 @@ def _read(
         try:
             from obcore.baking import unbake
         except ImportError:
-            raise InputError(f"Reading credentials baked into {kind.upper()} files is not "
-                             "available in this installation.") from None
+            raise InputError(
+                f"Reading credentials baked into {kind.upper()} files is not "
+                "available in this installation."
+            ) from None
         text = unbake(data).encode("utf-8")
         inner = sniff(text)
         report.add("format", Outcome.PASS, f"Found a baked credential ({inner}) in the {kind}.")
@@ -186,15 +191,21 @@ def _schema_check(credential: dict[str, Any]) -> Check:
     try:
         from obcore.schema import schema_errors
     except ImportError:
-        return Check("schema", Outcome.NOT_CHECKED, "Not checked: schema validation is not "
-                     "available in this installation.")
+        return Check(
+            "schema",
+            Outcome.NOT_CHECKED,
+            "Not checked: schema validation is not available in this installation.",
+        )
     errors = schema_errors(credential)
     if errors:
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        return Check("schema", Outcome.FAIL, "The credential does not have the shape Open "
-                     "Badges 3.0 requires: " + "; ".join(errors[:3]) + more + ".")
-    return Check("schema", Outcome.PASS, "The credential has the shape Open Badges 3.0 "
-                 "requires.")
+        return Check(
+            "schema",
+            Outcome.FAIL,
+            "The credential does not have the shape Open "
+            "Badges 3.0 requires: " + "; ".join(errors[:3]) + more + ".",
+        )
+    return Check("schema", Outcome.PASS, "The credential has the shape Open Badges 3.0 requires.")
 
 
 def _proof_checks(
@@ -203,16 +214,25 @@ def _proof_checks(
     from obcore.proofs import proof_set_verify
 
     if credential.get("proof") is None:
-        add(Check("proof", Outcome.FAIL, "The credential has no proof (signature), so "
-                  "nobody can tell who issued it or whether it was changed."))
+        add(
+            Check(
+                "proof",
+                Outcome.FAIL,
+                "The credential has no proof (signature), so "
+                "nobody can tell who issued it or whether it was changed.",
+            )
+        )
         return []
     results = proof_set_verify(credential, resolver=context.resolver, now=context.now)
     any_verified = any(r.verified for r in results)
     for result in results:
         for check in result.checks:
             if check.outcome is Outcome.NOT_CHECKED and any_verified and not result.controller:
-                check = Check(check.id, Outcome.WARNING, check.message + " Another proof "
-                              "verified, so this one was skipped.")
+                check = Check(
+                    check.id,
+                    Outcome.WARNING,
+                    check.message + " Another proof verified, so this one was skipped.",
+                )
             add(check)
     return [(r.controller, r.verified) for r in results]
 
@@ -223,17 +243,50 @@ def _status_checks(credential: dict[str, Any], context: _Context) -> list[Check]
     try:
         from obcore.status import check_status
     except ImportError:
-        return [Check("status", Outcome.NOT_CHECKED, "Not checked: status checking is not "
-                      "available in this installation.")]
+        return [
+            Check(
+                "status",
+                Outcome.NOT_CHECKED,
+                "Not checked: status checking is not available in this installation.",
+            )
+        ]
+    getter = None if context.get_status_list is None else _verified_getter(context)
     try:
-        return list(check_status(credential, get_status_list=context.get_status_list))
+        return list(check_status(credential, get_status_list=getter, now=context.now))
     except ObcoreError as err:
         return [Check("status", Outcome.FAIL, str(err))]
 
 
-def _verify_presentation(
-    presentation: dict[str, Any], report: Report, context: _Context
-) -> None:
+def _verified_getter(context: _Context) -> StatusListGetter:
+    """Wrap the caller's ``get_status_list``: a signed list is used only when its proof
+    verifies and its issuer controls the key (Bitstring Status List 1.0 §3.2 step: the
+    status list credential must itself be verified). An unsigned 1EdTech revocation list
+    (a plain JSON resource, not a credential) is passed through as fetched."""
+    from obcore.errors import StatusError
+    from obcore.proofs import proof_set_verify
+
+    fetch = context.get_status_list
+    assert fetch is not None
+
+    def get(url: str) -> dict[str, Any]:
+        document = fetch(url)
+        if not isinstance(document, dict):
+            raise StatusError(f"The status list at {url} is not a JSON object.")
+        if document.get("proof") is None and "VerifiableCredential" not in _types(document):
+            return document
+        results = proof_set_verify(document, resolver=context.resolver, now=context.now)
+        failed = [c for r in results for c in r.checks if c.outcome is not Outcome.PASS]
+        if not results or failed:
+            reason = failed[0].message if failed else "it has no proof"
+            raise StatusError(f"The status list at {url} could not be verified: {reason}")
+        if issuer_id(document) not in {r.controller for r in results}:
+            raise StatusError(f"The status list at {url} was not signed by its issuer.")
+        return document
+
+    return get
+
+
+def _verify_presentation(presentation: dict[str, Any], report: Report, context: _Context) -> None:
     """A presentation: its own proof (if any) and then each credential on its own."""
     from obcore.proofs import proof_set_verify
 

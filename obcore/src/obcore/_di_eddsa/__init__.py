@@ -32,7 +32,7 @@ DATE_TIME_STAMP = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Canonical:
-    """The intermediate values of §3.x.3–3.x.4 (exposed so tests can compare vectors)."""
+    """The intermediate values of §3.x.3-3.x.4 (exposed so tests can compare vectors)."""
 
     document: str
     proof_config: str

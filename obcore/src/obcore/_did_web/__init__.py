@@ -23,7 +23,7 @@ from obcore.errors import DidResolutionError
 
 
 def did_web_url(did: str) -> str:
-    """The https URL of a did:web DID document (did:web §3.2 steps 1–6)."""
+    """The https URL of a did:web DID document (did:web §3.2 steps 1-6)."""
     if not did.startswith("did:web:"):
         raise DidResolutionError(f"{did!r} is not a did:web DID.")
     parts = did[len("did:web:") :].split(":")
@@ -122,7 +122,8 @@ class SafeFetcher:
         conn.sock = context.wrap_socket(raw, server_hostname=host)
         try:
             target = path + (f"?{query}" if query else "")
-            conn.request("GET", target, headers={"Accept": "application/did+json, application/json"})
+            accept = {"Accept": "application/did+json, application/json"}
+            conn.request("GET", target, headers=accept)
             response = conn.getresponse()
             if response.status != 200:  # redirects are not followed
                 raise DidResolutionError(

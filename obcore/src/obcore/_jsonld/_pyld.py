@@ -47,7 +47,7 @@ def _lazy_package() -> types.ModuleType:
         _complete_package(pkg)
         return getattr(pkg, name)
 
-    pkg.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    setattr(pkg, "__getattr__", __getattr__)  # noqa: B010 - module-level __getattr__ (PEP 562)
     sys.modules["pyld"] = pkg
     return pkg
 

@@ -52,16 +52,15 @@ class ContextMemo:
             return local_ctx
         if isinstance(local_ctx, (dict, list)) and id(local_ctx) in self.trusted_ids:
             return ("id", id(local_ctx))
-        if (
-            isinstance(local_ctx, list)
-            and local_ctx
-            and all(isinstance(c, str) for c in local_ctx)
-        ):
+        if isinstance(local_ctx, list) and local_ctx and all(isinstance(c, str) for c in local_ctx):
             return tuple(local_ctx)
         return None
 
 
-class CachingProcessor(_jsonld.JsonLdProcessor):  # type: ignore[misc]
+_JsonLdProcessor: Any = _jsonld.JsonLdProcessor
+
+
+class CachingProcessor(_JsonLdProcessor):  # type: ignore[misc]
     """``JsonLdProcessor`` whose context processing is memoised in a ``ContextMemo``."""
 
     def __init__(self, memo: ContextMemo, dropped: list[str]) -> None:
@@ -72,7 +71,7 @@ class CachingProcessor(_jsonld.JsonLdProcessor):  # type: ignore[misc]
     def _record_drop(self, expanded_property: Any) -> None:
         self._dropped.append(str(expanded_property))
 
-    def _process_context(  # noqa: PLR0913 - pyld's signature
+    def _process_context(
         self,
         active_ctx: Any,
         local_ctx: Any,
@@ -86,8 +85,13 @@ class CachingProcessor(_jsonld.JsonLdProcessor):  # type: ignore[misc]
         ctx_key = memo.key_for(local_ctx) if isinstance(active_ctx, _frozendict) else None
         if ctx_key is None or cycles:
             return super()._process_context(
-                active_ctx, local_ctx, options, override_protected, propagate,
-                validate_scoped, cycles,
+                active_ctx,
+                local_ctx,
+                options,
+                override_protected,
+                propagate,
+                validate_scoped,
+                cycles,
             )
         key = (active_ctx["_uuid"], ctx_key, override_protected, propagate, validate_scoped)
         found = memo.entries.get(key)
@@ -96,7 +100,12 @@ class CachingProcessor(_jsonld.JsonLdProcessor):  # type: ignore[misc]
             return found[0]
         memo.misses += 1
         result = super()._process_context(
-            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped,
+            active_ctx,
+            local_ctx,
+            options,
+            override_protected,
+            propagate,
+            validate_scoped,
             cycles,
         )
         with memo.lock:

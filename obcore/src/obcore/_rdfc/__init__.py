@@ -3,10 +3,11 @@
 Why this split: pyld expands (all context processing, offline, in safe mode); the
 *expanded* document — which has no ``@context`` left — is turned into RDF (JSON-LD 1.1
 API §8.2 "Deserialize JSON-LD to RDF") and canonicalized (RDFC-1.0 §4) by pyoxigraph
-(Rust), ~3× faster than pyld's toRdf. pyoxigraph never sees a document with contexts.
+(Rust), ~3x faster than pyld's toRdf. pyoxigraph never sees a document with contexts.
 :func:`expanded_to_nquads` (pyld's toRdf on the expanded form) is kept as the reference
 the tests compare against; safe mode refuses ``@direction`` (the one construct where the
-two differ: pyoxigraph writes RDF 1.2 directional literals, jsonld.js fails in safe mode). The canonical form is the sorted N-Quads lines of the relabelled dataset
+two differ: pyoxigraph writes RDF 1.2 directional literals, jsonld.js fails in safe mode).
+The canonical form is the sorted N-Quads lines of the relabelled dataset
 (RDFC-1.0 §4.4 step 5, canonical N-Quads per RDF 1.1 N-Quads §4).
 """
 

@@ -18,10 +18,12 @@ VC1 = "https://www.w3.org/2018/credentials/v1"
 OB_PREFIX = "https://purl.imsglobal.org/spec/ob/v3p0/context"
 OB_CURRENT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 #: pre-release URLs some issuers used for the OB 3.0 context (not bundled: no JSON-LD).
-OB_PRERELEASE = frozenset({
-    "https://imsglobal.github.io/openbadges-specification/context.json",
-    "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
-})
+OB_PRERELEASE = frozenset(
+    {
+        "https://imsglobal.github.io/openbadges-specification/context.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
+    }
+)
 OB_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential")
 
 
@@ -35,15 +37,23 @@ def context_check(credential: dict[str, Any], *, known: frozenset[str]) -> Check
     """Base context first, an OB 3.0 context present, every URL bundled."""
     contexts = _as_list(credential.get("@context"))
     if not contexts or contexts[0] not in (VC2, VC1):
-        return Check("context", Outcome.FAIL, "The credential does not start with the "
-                     "Verifiable Credentials context (@context), which every credential "
-                     "must have first.")
+        return Check(
+            "context",
+            Outcome.FAIL,
+            "The credential does not start with the "
+            "Verifiable Credentials context (@context), which every credential "
+            "must have first.",
+        )
     urls = [c for c in contexts if isinstance(c, str)]
     unknown = [u for u in urls if u not in known and u not in OB_PRERELEASE]
     if unknown:
-        return Check("context", Outcome.FAIL, f"The context {unknown[0]!r} is not one obcore "
-                     "knows, so the credential's terms cannot be read safely (contexts are "
-                     "never fetched from the network).")
+        return Check(
+            "context",
+            Outcome.FAIL,
+            f"The context {unknown[0]!r} is not one obcore "
+            "knows, so the credential's terms cannot be read safely (contexts are "
+            "never fetched from the network).",
+        )
     ob = [u for u in urls if u.startswith(OB_PREFIX) or u in OB_PRERELEASE]
     types = _as_list(credential.get("type"))
     if any(t in OB_TYPES for t in types) and not ob:
@@ -61,13 +71,18 @@ def context_check(credential: dict[str, Any], *, known: frozenset[str]) -> Check
 def type_check(credential: dict[str, Any]) -> Check:
     types = _as_list(credential.get("type"))
     if "VerifiableCredential" not in types:
-        return Check("type", Outcome.FAIL, "The credential's type does not include "
-                     "VerifiableCredential.")
+        return Check(
+            "type", Outcome.FAIL, "The credential's type does not include VerifiableCredential."
+        )
     found = [t for t in types if t in OB_TYPES]
     if not found:
-        return Check("type", Outcome.FAIL, "The credential is not an Open Badge: its type "
-                     "has neither OpenBadgeCredential, AchievementCredential nor "
-                     "EndorsementCredential.")
+        return Check(
+            "type",
+            Outcome.FAIL,
+            "The credential is not an Open Badge: its type "
+            "has neither OpenBadgeCredential, AchievementCredential nor "
+            "EndorsementCredential.",
+        )
     return Check("type", Outcome.PASS, f"The credential is an {found[0]}.")
 
 
@@ -81,11 +96,15 @@ def validity_check(credential: dict[str, Any], *, now: datetime) -> Check:
             return Check("validity", Outcome.FAIL, f"{key} ({value!r}) is not a date and time.")
     begins, ends = parse_datetime(start), parse_datetime(end)
     if begins is not None and begins > now + CLOCK_SKEW:
-        return Check("validity", Outcome.FAIL, f"The credential is not valid yet: it "
-                     f"becomes valid on {start}.")
+        return Check(
+            "validity",
+            Outcome.FAIL,
+            f"The credential is not valid yet: it becomes valid on {start}.",
+        )
     if ends is not None and ends < now - CLOCK_SKEW:
-        return Check("validity", Outcome.FAIL, f"The credential has expired: it was valid "
-                     f"until {end}.")
+        return Check(
+            "validity", Outcome.FAIL, f"The credential has expired: it was valid until {end}."
+        )
     if begins is not None and ends is not None and ends < begins:
         return Check("validity", Outcome.FAIL, "The credential ends before it begins.")
     return Check("validity", Outcome.PASS, "The credential is within its validity period.")
@@ -108,11 +127,19 @@ def issuer_check(credential: dict[str, Any], signers: list[tuple[str | None, boo
         return Check("issuer", Outcome.FAIL, "The credential names no issuer id.")
     resolved = [c for c, _ in signers if c is not None]
     if not resolved:
-        return Check("issuer", Outcome.NOT_CHECKED, "Not checked: the signing key could not "
-                     "be looked up, so it is unknown whether the issuer signed.")
+        return Check(
+            "issuer",
+            Outcome.NOT_CHECKED,
+            "Not checked: the signing key could not "
+            "be looked up, so it is unknown whether the issuer signed.",
+        )
     if any(c == issuer for c, ok in signers if ok) or (
         issuer in resolved and not any(ok for _, ok in signers)
     ):
         return Check("issuer", Outcome.PASS, f"The issuer {issuer!r} controls the signing key.")
-    return Check("issuer", Outcome.FAIL, f"The credential claims the issuer {issuer!r} "
-                 f"but was signed with a key controlled by {resolved[0]!r}.")
+    return Check(
+        "issuer",
+        Outcome.FAIL,
+        f"The credential claims the issuer {issuer!r} "
+        f"but was signed with a key controlled by {resolved[0]!r}.",
+    )

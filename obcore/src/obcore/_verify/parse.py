@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -44,16 +45,21 @@ def parse_json(text: bytes | str) -> Any:
     return value
 
 
-def sniff(data: bytes) -> str:
-    """'json', 'jwt', 'png' or 'svg' (obcore.baking.sniff when available)."""
+def _baking_sniff() -> Callable[[bytes], str] | None:
     try:
         from obcore.baking import sniff as baking_sniff
     except ImportError:
-        baking_sniff = None
+        return None
+    return baking_sniff
+
+
+def sniff(data: bytes) -> str:
+    """'json', 'jwt', 'png' or 'svg' (obcore.baking.sniff when available)."""
+    baking_sniff = _baking_sniff()
     if baking_sniff is not None:
         try:
             return str(baking_sniff(data))
-        except Exception:  # noqa: BLE001 - fall back to our own minimal sniffing
+        except Exception:  # noqa: S110 - unreadable bytes: our own minimal sniffing below
             pass
     head = data[:512].lstrip()
     if head.startswith(b"\x89PNG"):
