@@ -24,6 +24,10 @@ from obcore.report import Check, Outcome
 __all__ = ["SUPPORTED_CRYPTOSUITES", "ProofResult", "proof_add", "proof_set_verify"]
 
 SUPPORTED_CRYPTOSUITES = suites.SUITES
+#: older proof types a credential may still carry: reported "not checked", never valid
+LEGACY_PROOF_TYPES = frozenset(
+    {"Ed25519Signature2020", "Ed25519Signature2018", "JsonWebSignature2020"}
+)
 _DEFAULT_RESOLVER = Resolver()
 
 
@@ -36,6 +40,8 @@ class ProofResult:
     verification_method: str
     controller: str | None = None
     checks: list[Check] = field(default_factory=list)
+    #: the proof's type or cryptosuite is outside the allow-list (it was not verified)
+    unsupported: bool = False
 
     @property
     def verified(self) -> bool:
@@ -145,14 +151,18 @@ def _verify_one(
     result = ProofResult(index, str(suite or proof.get("type", "")), str(vm_id or ""))
     label = f"Proof {index + 1}"
     if proof.get("type") != "DataIntegrityProof":
+        result.unsupported = True
+        legacy_type = proof.get("type") in LEGACY_PROOF_TYPES
         return _fail(
             result,
-            f"{label} has the type {proof.get('type')!r}, which obcore does "
-            "not verify (only DataIntegrityProof with an EdDSA cryptosuite).",
-            Outcome.NOT_CHECKED,
+            f"{label} has the {'legacy' if legacy_type else 'unknown'} type "
+            f"{proof.get('type')!r}, which obcore does not verify (it accepts only "
+            "DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022).",
+            Outcome.NOT_CHECKED if legacy_type else Outcome.FAIL,
         )
     legacy = suites.LEGACY_ALIASES.get(str(suite))
     if suite not in suites.SUITES and legacy is None:
+        result.unsupported = True
         return _fail(
             result,
             f"{label} uses the cryptosuite {suite!r}, which obcore does not "

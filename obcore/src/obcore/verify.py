@@ -225,13 +225,15 @@ def _proof_checks(
         return []
     results = proof_set_verify(credential, resolver=context.resolver, now=context.now)
     any_verified = any(r.verified for r in results)
+    any_supported = any(not r.unsupported for r in results)
     for result in results:
         for check in result.checks:
-            if check.outcome is Outcome.NOT_CHECKED and any_verified and not result.controller:
+            if result.unsupported and any_supported:
+                # in a proof set, a proof we cannot read must not decide the verdict alone
                 check = Check(
                     check.id,
-                    Outcome.WARNING,
-                    check.message + " Another proof verified, so this one was skipped.",
+                    Outcome.WARNING if any_verified else Outcome.NOT_CHECKED,
+                    check.message + " It was skipped because the credential has another proof.",
                 )
             add(check)
     return [(r.controller, r.verified) for r in results]
