@@ -20,6 +20,7 @@ _jsonld = load_jsonld_module()
 _frozendict: type = type(_jsonld.freeze({}))
 
 _MEMO_SIZE = 4096
+_IRI_MEMO_SIZE = 65536
 
 
 class ContextMemo:
@@ -32,6 +33,8 @@ class ContextMemo:
         self.lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        #: (active context uuid, value, base, vocab) → expanded IRI
+        self.iris: dict[tuple[Any, ...], Any] = {}
 
     def trust(self, document: Any) -> None:
         """Mark every object inside a bundled context as safe to key by identity."""
@@ -114,6 +117,56 @@ class CachingProcessor(_JsonLdProcessor):  # type: ignore[misc]
             if len(memo.entries) > _MEMO_SIZE:
                 memo.entries.popitem(last=False)
         return result
+
+    def _expand_iri(  # noqa: PLR0913 - pyld's signature
+        self,
+        active_ctx: Any,
+        value: Any,
+        base: Any = None,
+        vocab: bool = False,
+        local_ctx: Any = None,
+        defined: Any = None,
+    ) -> Any:
+        """IRI expansion (JSON-LD 1.1 API §5.2), memoised per frozen active context.
+
+        Outside context processing (no ``local_ctx``) the result depends only on the
+        active context, the value, the base and ``vocab``; pyld recomputes it for every
+        key of every node (~50 times per credential).
+        """
+        if local_ctx is not None or not isinstance(active_ctx, _frozendict):
+            return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
+        key = (active_ctx["_uuid"], value, base, vocab)
+        iris = self._memo.iris
+        try:
+            return iris[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: let pyld report it
+            return super()._expand_iri(active_ctx, value, base, vocab)
+        result = super()._expand_iri(active_ctx, value, base, vocab)
+        if len(iris) >= _IRI_MEMO_SIZE:
+            iris.clear()
+        iris[key] = result
+        return result
+
+    def expand_copy(self, document: Any, options: dict[str, Any]) -> list[Any]:
+        """JSON-LD expansion of ``document``, which the caller owns (no defensive copy).
+
+        pyld's ``expand`` deep-copies its input first (a third of the time for a
+        credential); :class:`obcore.jsonld.Engine` hands over its own fresh copy instead.
+        Same steps as pyld's ``expand`` for an in-memory document (API §4.1, §9.5.1).
+        """
+        options.setdefault("isFrame", False)
+        options.setdefault("keepFreeFloatingNodes", False)
+        options.setdefault("extractAllScripts", False)
+        options.setdefault("processingMode", "json-ld-1.1")
+        active_ctx = self._get_initial_context(options)
+        expanded = self._expand(active_ctx, None, document, options, inside_list=False)
+        if isinstance(expanded, dict) and "@graph" in expanded and len(expanded) == 1:
+            expanded = expanded["@graph"]
+        elif expanded is None:
+            expanded = []
+        return expanded if isinstance(expanded, list) else [expanded]
 
 
 def new_context_resolver(shared_cache: dict[str, Any], loader: Any) -> Any:

@@ -48,8 +48,13 @@ def canonicalize_expanded(expanded: list[Any]) -> str:
     """RDFC-1.0 canonical N-Quads of an expanded (context-free) JSON-LD document."""
     if _has_context(expanded):  # never hand pyoxigraph a document it would resolve
         raise ValueError("canonicalize_expanded needs expanded JSON-LD (no @context).")
-    quads = _ox.parse(orjson.dumps(expanded), format=_JSONLD)
-    dataset = _ox.Dataset(quads)
+    try:
+        data = orjson.dumps(expanded)
+    except TypeError:  # e.g. an integer beyond 64 bits: pyld's toRdf handles it
+        from obcore.jsonld import default_engine
+
+        return canonicalize_nquads(expanded_to_nquads(default_engine().processor(), expanded))
+    dataset = _ox.Dataset(_ox.parse(data, format=_JSONLD))
     dataset.canonicalize(_ALGORITHM)
     return "".join(sorted(f"{quad} .\n" for quad in dataset))
 
