@@ -118,7 +118,7 @@ class CachingProcessor(_JsonLdProcessor):  # type: ignore[misc]
                 memo.entries.popitem(last=False)
         return result
 
-    def _expand_iri(  # noqa: PLR0913 - pyld's signature
+    def _expand_iri(
         self,
         active_ctx: Any,
         value: Any,
