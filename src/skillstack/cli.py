@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "skillstack.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["skillstack", *args])
+    from skillstack.env import EnvError
+
+    try:
+        execute_from_command_line(["skillstack", *args])
+    except EnvError as exc:  # a setting is wrong: say which, without a traceback
+        print(f"skillstack: configuration error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

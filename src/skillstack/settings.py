@@ -100,7 +100,13 @@ TEMPLATES = [
 
 # --- Database: SQLite (WAL) by default, PostgreSQL through DATABASE_URL -------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'skillstack.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL or "", conn_max_age=60)}
+try:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL or "", conn_max_age=60)}
+except ValueError as exc:
+    raise EnvError(
+        f"DATABASE_URL must look like postgres://user:password@host:5432/name or "
+        f"sqlite:///path/to/file.sqlite3 ({exc})"
+    ) from exc
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
