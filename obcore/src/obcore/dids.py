@@ -10,15 +10,27 @@ fetcher that the *caller* injects (e.g. :class:`SafeFetcher`), or documents give
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from obcore._did_key import did_key_document
-from obcore._did_web import SafeFetcher, did_web_url
+from obcore._did_web import did_web_url
 from obcore.errors import DidResolutionError
+
+if TYPE_CHECKING:
+    from obcore._did_web.fetcher import SafeFetcher
 
 __all__ = ["NetworkRequired", "Resolver", "SafeFetcher", "did_web_url"]
 
 Fetcher = Callable[[str], dict[str, Any]]
+
+
+def __getattr__(name: str) -> Any:
+    # SafeFetcher pulls in socket/ssl support: loaded only when a caller asks for it
+    if name == "SafeFetcher":
+        from obcore._did_web.fetcher import SafeFetcher
+
+        return SafeFetcher
+    raise AttributeError(name)
 
 
 class NetworkRequired(DidResolutionError):

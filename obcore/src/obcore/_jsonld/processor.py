@@ -17,7 +17,7 @@ from typing import Any
 from obcore._jsonld._pyld import load_jsonld_module
 
 _jsonld = load_jsonld_module()
-_frozendict: type = type(_jsonld.freeze({}))
+_frozendict: Any = type(_jsonld.freeze({}))
 
 _MEMO_SIZE = 4096
 _IRI_MEMO_SIZE = 65536
