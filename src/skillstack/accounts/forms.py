@@ -23,7 +23,7 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
 class SignInForm(forms.Form):
     email = forms.EmailField(
         label="E-mail address",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
         label="Password",
@@ -133,7 +133,9 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = role_choices(organization)
+        role_field = self.fields["role"]
+        assert isinstance(role_field, forms.ChoiceField)
+        role_field.choices = role_choices(organization)
 
 
 class AuditFilterForm(forms.Form):

@@ -16,7 +16,7 @@ from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -146,26 +146,26 @@ _password_change = _PasswordChangeView.as_view()
 
 
 @requires("accounts.signin")
-def password_reset(request: HttpRequest) -> HttpResponse:
+def password_reset(request: HttpRequest) -> HttpResponseBase:
     """Always says the mail is on its way, so the page does not reveal who has an account."""
     return _password_reset(request)
 
 
 @requires("accounts.signin")
-def password_reset_done(request: HttpRequest) -> HttpResponse:
+def password_reset_done(request: HttpRequest) -> HttpResponseBase:
     return _password_reset_done(request)
 
 
 @requires("accounts.signin")
-def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponseBase:
     return _password_reset_confirm(request, uidb64=uidb64, token=token)
 
 
 @requires("accounts.signin")
-def password_reset_complete(request: HttpRequest) -> HttpResponse:
+def password_reset_complete(request: HttpRequest) -> HttpResponseBase:
     return _password_reset_complete(request)
 
 
 @requires("accounts.profile.update")
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: HttpRequest) -> HttpResponseBase:
     return _password_change(request)

@@ -17,6 +17,6 @@ def field(bound: BoundField) -> dict[str, object]:
         described.append(f"{bound.auto_id}_helptext")
     if bound.errors:
         described.append(f"{bound.auto_id}_error")
-    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    attrs: dict[str, str | bool] = {"aria-describedby": " ".join(described)} if described else {}
     widget: SafeString = bound.as_widget(attrs=attrs)
     return {"field": bound, "widget": widget}
