@@ -237,12 +237,14 @@ def api_urls() -> tuple[list[Any], str, str]:
     patterns, app_name, namespace = api.urls
     declared: list[Any] = []
     for pattern in patterns:
-        if "PathView" in getattr(pattern.callback, "__qualname__", ""):  # operations' route
-            callback = _json_method_not_allowed(pattern.callback)
+        assert isinstance(pattern, URLPattern)  # ninja makes flat patterns, no includes
+        view: Callable[..., Any] = pattern.callback
+        if "PathView" in getattr(view, "__qualname__", ""):  # the route of some operations
+            callback = _json_method_not_allowed(view)
         elif pattern.name == "api-root":
             callback = requires("api.docs.view")(api_index)
         else:
-            callback = requires("api.docs.view")(pattern.callback)
+            callback = requires("api.docs.view")(view)
         declared.append(URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name))
     return declared, app_name, namespace
 

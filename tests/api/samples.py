@@ -85,7 +85,7 @@ def path_values(label: str, params: tuple[str, ...], samples: Samples) -> dict[s
 def valid_body(label: str, schema: type[BaseModel] | None, samples: Samples) -> dict[str, Any]:
     """The registered sample for every known field, and every required field filled."""
     body: dict[str, Any] = {}
-    for name, field in (schema.model_fields.items() if schema else ()):
+    for name, field in schema.model_fields.items() if schema else ():
         if name in BODY_SAMPLES:
             body[name] = BODY_SAMPLES[name](samples)
         elif field.is_required():
