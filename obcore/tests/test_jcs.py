@@ -40,3 +40,11 @@ def test_keys_outside_the_bmp_sort_by_utf16_code_units() -> None:
 def test_control_characters_and_unicode_are_escaped_as_rfc8785_says() -> None:
     value = {"s": '\x00\x1f\u2028é"\\\n', "n": [1, -0, 2**53 - 1]}
     assert canonicalize(value) == rfc8785.dumps(value)
+
+
+def test_integers_beyond_2_53_are_refused_like_the_reference() -> None:
+    import pytest
+
+    with pytest.raises(rfc8785.IntegerDomainError):
+        canonicalize({"n": 2**53})
+    assert canonicalize({"n": 2**53 - 1}) == rfc8785.dumps({"n": 2**53 - 1})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from nacl import bindings as _sodium
@@ -75,6 +76,17 @@ def key_pair_generate() -> Ed25519KeyPair:
 
 def public_key_from_multibase(value: object) -> bytes:
     """The 32-byte Ed25519 public key in a ``z6Mk…`` Multikey value."""
+    if isinstance(value, str):
+        return _public_key_cached(value)
+    return _public_key(value)
+
+
+@lru_cache(maxsize=1024)
+def _public_key_cached(value: str) -> bytes:
+    return _public_key(value)
+
+
+def _public_key(value: object) -> bytes:
     raw = _multibase.decode(value, what="public key (publicKeyMultibase)")
     if raw[:2] != _multibase.ED25519_PUB or len(raw) != 34:
         raise KeyFormatError(

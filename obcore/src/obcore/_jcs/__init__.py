@@ -13,29 +13,27 @@ from typing import Any
 
 import orjson
 
-_MAX_SAFE_INT = 2**53 - 1
-_ORJSON_OPTIONS = orjson.OPT_SORT_KEYS
+_ORJSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_STRICT_INTEGER
+_CONTAINERS_AND_FLOAT = (dict, list, float)
 
 
 def _orjson_safe(value: Any) -> bool:
+    """No float, no key outside the BMP (integers: ``OPT_STRICT_INTEGER`` refuses)."""
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, dict):
+        kind = type(item)
+        if kind is dict:
             for key, child in item.items():
-                if not isinstance(key, str) or any(ord(c) > 0xFFFF for c in key):
+                if type(key) is not str:
                     return False
-                stack.append(child)
-        elif isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, bool) or item is None:
-            continue
-        elif isinstance(item, int):
-            if not -_MAX_SAFE_INT <= item <= _MAX_SAFE_INT:
-                return False
-        elif isinstance(item, str):
-            continue
-        else:  # float and anything else: let the reference implementation decide
+                if not key.isascii() and any(ord(c) > 0xFFFF for c in key):
+                    return False
+                if type(child) in _CONTAINERS_AND_FLOAT:
+                    stack.append(child)
+        elif kind is list:
+            stack.extend(c for c in item if type(c) in _CONTAINERS_AND_FLOAT)
+        elif kind is not str:  # float (or a subclass of a JSON type): reference path
             return False
     return True
 
@@ -45,7 +43,7 @@ def canonicalize(value: Any) -> bytes:
     if _orjson_safe(value):
         try:
             return orjson.dumps(value, option=_ORJSON_OPTIONS)
-        except TypeError:  # e.g. a lone surrogate in a string
+        except (TypeError, orjson.JSONEncodeError):  # big integer, lone surrogate
             pass
     import rfc8785
 
