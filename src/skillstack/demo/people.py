@@ -90,7 +90,12 @@ FUNDERS = (
 )
 
 STAFF = (
-    DemoPerson("ines.moreau@lsca.example", "Inès Moreau", "lsca", "coalition_admin"),
+    DemoPerson(
+        "ines.moreau@lsca.example",  # codespell:ignore ines
+        "Inès Moreau",
+        "lsca",
+        "coalition_admin",
+    ),
     DemoPerson("dev.raman@lsca.example", "Dev Raman", "lsca", "career_navigator"),
     DemoPerson(
         "olu.adeyemi@northfield.example", "Olu Adeyemi", "northfield-institute", "org_admin"
@@ -138,7 +143,7 @@ LEARNER_NAMES = (
     "Priya Venkataraman",
     "Jamal Whitfield",
     "Sofia Marchetti",
-    "Nguyen Thi Lan",
+    "Nguyen Thi Lan",  # codespell:ignore thi
     "Ethan Blackfeather",
     "Fatima Al-Sayed",
     "Mateo Rivas",
