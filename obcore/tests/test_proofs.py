@@ -288,3 +288,10 @@ def test_peer_sample_verifies(shared: Path) -> None:
         assert verified(json.loads(path.read_text()))
         tampered = shared / f"interop/peer/samples/ob3-achievement-tampered-name-{suite}.json"
         assert not verified(json.loads(tampered.read_text()))
+
+
+def test_jcs_signing_also_refuses_an_undefined_property() -> None:
+    with pytest.raises(SafeModeError, match="favouriteColour"):
+        proof_add(
+            {**credential(), "favouriteColour": "blue"}, key=KEY, cryptosuite="eddsa-jcs-2022"
+        )

@@ -68,8 +68,10 @@ def proof_add(
 ) -> dict[str, Any]:
     """Return a copy of ``document`` with one more proof (VC DI 1.0 §4.2 Add Proof).
 
-    ``created`` defaults to now (second precision, UTC). Safe mode applies: a property the
-    contexts do not define makes signing fail (SafeModeError) instead of going unsigned.
+    ``created`` defaults to now (second precision, UTC). Safe mode applies to both suites:
+    a property the contexts do not define makes signing fail (SafeModeError) instead of
+    going unsigned (rdfc) or being signed without a meaning (jcs). Verifying a JCS proof
+    does not expand the document: like the reference verifier, it checks the signed JSON.
     """
     if cryptosuite not in suites.SUITES:
         raise ProofError(f"The cryptosuite {cryptosuite!r} is not one obcore signs with.")
@@ -85,6 +87,11 @@ def proof_add(
         options["previousProof"] = previous_proof
     existing = _proofs_of(document)
     unsecured = _unsecured(document, options, existing)
+    if cryptosuite == suites.JCS and "@context" in unsecured:
+        # JCS signs the JSON as it is; still never issue terms the contexts do not define
+        from obcore.jsonld import expand
+
+        expand(unsecured)
     canonical = suites.canonicalize(suite=cryptosuite, document=unsecured, proof_options=options)
     proof = dict(options)
     if cryptosuite == suites.JCS and "@context" in unsecured:
