@@ -28,6 +28,7 @@ from django.http import (
     JsonResponse,
 )
 from django.urls import URLPattern, reverse
+from django.views.defaults import page_not_found
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -226,6 +227,14 @@ def api_index(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"openapi": reverse("api:openapi-json"), "docs": reverse("api:openapi-view")}
     )
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 handler: JSON below /api/ (no route matched there), the page elsewhere."""
+    if request.path.startswith("/api/"):
+        body = {"code": "not_found", "detail": "No API operation has this path.", "errors": []}
+        return JsonResponse(body, status=404)
+    return page_not_found(request, exception)
 
 
 def api_urls() -> tuple[list[Any], str, str]:

@@ -11,3 +11,5 @@ urlpatterns = [
     path("", include("skillstack.issuing.urls")),
     path("api/", api_urls()),
 ]
+
+handler404 = "skillstack.api.not_found"
