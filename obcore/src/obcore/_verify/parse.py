@@ -54,7 +54,13 @@ def _baking_sniff() -> Callable[[bytes], str] | None:
 
 
 def sniff(data: bytes) -> str:
-    """'json', 'jwt', 'png' or 'svg' (obcore.baking.sniff when available)."""
+    """'json', 'jwt', 'png' or 'svg' (obcore.baking.sniff when available).
+
+    Plain JSON (the common case) is recognised without importing the baking module.
+    """
+    head = data[:64].lstrip()
+    if head[:1] == b"{":
+        return "json"
     baking_sniff = _baking_sniff()
     if baking_sniff is not None:
         try:
