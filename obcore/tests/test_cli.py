@@ -172,3 +172,27 @@ def test_main_is_callable_in_process(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["keygen"]) == 0
     assert json.loads(capsys.readouterr().out)["publicKeyMultibase"].startswith("z6Mk")
     assert main(["verify"]) == 2
+
+
+def test_parallel_verification_gives_the_same_lines_in_the_same_order(
+    key_file: Path, tmp_path: Path
+) -> None:
+    from obcore.cli import PARALLEL_MIN
+    from obcore.proofs import proof_add
+
+    key = key_pair_from_json(json.loads(key_file.read_text()))
+    lines = []
+    for i in range(PARALLEL_MIN + 10):
+        signed = proof_add(unsigned(key.did, f"Badge {i}"), key=key, cryptosuite="eddsa-jcs-2022")
+        if i % 37 == 0:
+            signed["name"] = "changed"
+        lines.append(json.dumps(signed))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    one = run("verify", "--json", "--jobs", "1", str(path))
+    many = run("verify", "--json", "--jobs", "2", str(path))
+    assert one.returncode == many.returncode == 1
+    assert one.stdout == many.stdout
+    records = [json.loads(x) for x in many.stdout.decode().splitlines()]
+    assert [r["input"] for r in records] == [f"{path}:{i}" for i in range(1, len(lines) + 1)]
+    assert sum(not r["verified"] for r in records) == len(range(0, len(lines), 37))

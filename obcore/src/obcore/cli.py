@@ -39,6 +39,12 @@ def _build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="verify JSON, JSON Lines, JWT, PNG or SVG")
     verify.add_argument("--json", action="store_true", help="one JSON object per credential")
     verify.add_argument("--now", help="verify as of this time (ISO 8601)")
+    verify.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="worker processes (default: all cores for large batches)",
+    )
     verify.add_argument("files", nargs="+", help="files, or - for standard input")
     return parser
 
@@ -156,33 +162,73 @@ def _parse_now(value: str | None) -> datetime | None:
     return moment
 
 
-def _verify(args: argparse.Namespace) -> int:
-    from obcore.verify import verify
+_Job = tuple[str, bytes, "datetime | None", bool]
+#: from this many credentials on, verification is spread over the machine's cores
+PARALLEL_MIN = 200
 
+
+def _verify(args: argparse.Namespace) -> int:
     now = _parse_now(args.now)
     inputs = [(path, _read(path)) for path in args.files]  # usage errors before any output
-    all_valid = True
+    jobs: list[_Job] = []
     for path, data in inputs:
         documents, lines = _split_documents(data) if data.lstrip()[:1] == b"{" else ([data], False)
         for number, raw in enumerate(documents, start=1):
-            report = verify(raw, now=now)
-            label = f"{path}:{number}" if lines else path
-            all_valid &= report.verified
-            _emit(report, label, args.json)
+            jobs.append((f"{path}:{number}" if lines else path, raw, now, args.json))
+    workers = _workers(args.jobs, len(jobs))
+    all_valid = True
+    for text, verified in _run(jobs, workers):
+        all_valid &= verified
+        _write(text)
     return EXIT_OK if all_valid else EXIT_INVALID
 
 
-def _emit(report: Any, label: str, as_json: bool) -> None:
+def _workers(requested: int, count: int) -> int:
+    if requested > 0:
+        return requested
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, 8) if count >= PARALLEL_MIN else 1
+
+
+def _run(jobs: list[_Job], workers: int) -> Any:
+    """Reports in input order; with several workers, forked processes share the work."""
+    import multiprocessing
+
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return map(_render, jobs)
+    from concurrent.futures import ProcessPoolExecutor
+
+    import obcore.verify  # noqa: F401 - imported once here, inherited by every worker
+
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    return _closing(executor, executor.map(_render, jobs, chunksize=chunk))
+
+
+def _closing(executor: Any, results: Any) -> Any:
+    try:
+        yield from results
+    finally:
+        executor.shutdown(cancel_futures=True)
+
+
+def _render(job: _Job) -> tuple[str, bool]:
+    """Verify one credential and format its report (a line of JSON, or readable text)."""
+    from obcore.verify import verify
+
+    label, raw, now, as_json = job
+    report = verify(raw, now=now)
     if as_json:
         import orjson
 
         record = {"input": label, **report.as_dict()}
-        errors = [c["message"] for c in record["checks"] if c["outcome"] in ("fail",)]
+        errors = [c["message"] for c in record["checks"] if c["outcome"] == "fail"]
         if errors:
             record["error"] = errors[0]
-        _write(orjson.dumps(record).decode() + "\n")
-        return
+        return orjson.dumps(record).decode() + "\n", report.verified
     marks = {"pass": "ok  ", "fail": "FAIL", "warning": "warn", "not-checked": "skip"}
     lines = [f"{label}: {report.verdict.value.upper()}"]
     lines += [f"  [{marks[c.outcome.value]}] {c.id}: {c.message}" for c in report.checks]
-    _write("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n", report.verified
