@@ -2,7 +2,7 @@
 
 ``publicKeyMultibase`` = ``z`` + base58btc(0xed 0x01 ‖ 32-byte public key) → ``z6Mk…``;
 ``secretKeyMultibase`` = ``z`` + base58btc(0x80 0x26 ‖ 32-byte seed) → ``z3u2…``.
-Signing and verification use libsodium through PyNaCl (RFC 8032 Ed25519).
+Signing and verification use libsodium through PyNaCl (RFC 8032 Ed25519, ``_ed25519``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from nacl import bindings as _sodium
-from nacl.exceptions import BadSignatureError
-
-from obcore import _multibase
+from obcore import _ed25519, _multibase
 from obcore.errors import KeyFormatError
 
 __all__ = [
@@ -52,8 +49,7 @@ class Ed25519KeyPair:
 
     def sign(self, message: bytes) -> bytes:
         """Detached Ed25519 signature (64 bytes)."""
-        signed: bytes = _sodium.crypto_sign(message, self.seed + self.public_key)
-        return signed[:64]
+        return _ed25519.sign(message, self.seed + self.public_key)
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -65,7 +61,7 @@ class Ed25519KeyPair:
     def from_seed(cls, seed: bytes) -> Ed25519KeyPair:
         if len(seed) != 32:
             raise KeyFormatError("An Ed25519 secret key (seed) must be exactly 32 bytes.")
-        public, _ = _sodium.crypto_sign_seed_keypair(seed)
+        public, _ = _ed25519.seed_keypair(seed)
         return cls(seed=seed, public_key=public)
 
 
@@ -126,10 +122,4 @@ def key_pair_from_json(data: Any) -> Ed25519KeyPair:
 
 def verify_signature(*, public_key: bytes, message: bytes, signature: bytes) -> bool:
     """True when ``signature`` is a valid Ed25519 signature of ``message``."""
-    if len(signature) != 64 or len(public_key) != 32:
-        return False
-    try:
-        _sodium.crypto_sign_open(signature + message, public_key)
-    except (BadSignatureError, ValueError):
-        return False
-    return True
+    return _ed25519.verify(signature, message, public_key)
