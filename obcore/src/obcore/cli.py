@@ -194,9 +194,11 @@ def _workers(requested: int, count: int) -> int:
 
 def _run(jobs: list[_Job], workers: int) -> Any:
     """Reports in input order; with several workers, forked processes share the work."""
+    if workers <= 1:
+        return map(_render, jobs)
     import multiprocessing
 
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return map(_render, jobs)
     from concurrent.futures import ProcessPoolExecutor
 
