@@ -69,3 +69,40 @@ def test_text_direction_is_refused_in_safe_mode() -> None:
 def test_a_document_with_a_context_is_never_handed_to_pyoxigraph() -> None:
     with pytest.raises(ValueError, match="expanded"):
         canonicalize_expanded([{"@context": "https://www.w3.org/ns/credentials/v2"}])
+
+
+def test_memoised_proof_configuration_equals_a_full_canonicalization() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from obcore import _di_eddsa as suites
+
+    times = st.datetimes(timezones=st.just(__import__("datetime").UTC)).map(
+        lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
+    ) | st.sampled_from(
+        ["2025-01-15T09:00:00.123Z", "2025-01-15T09:00:00+02:00", "2025-01-15T09:00:00-14:00"]
+    )
+    key = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    vm = f"did:key:{key}#{key}"
+
+    @settings(max_examples=60, deadline=None)
+    @given(created=times, with_id=st.booleans(), expires=st.booleans())
+    def check(created: str, with_id: bool, expires: bool) -> None:
+        config = {
+            "@context": [
+                "https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            ],
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "created": created,
+            "verificationMethod": vm,
+            "proofPurpose": "assertionMethod",
+        }
+        if with_id:
+            config["id"] = "urn:uuid:26329423-bec9-4b2e-88cb-a7c7d9dc4544"
+        if expires:
+            config["expires"] = "2031-01-01T00:00:00Z"
+        assert suites._canonical_config_rdfc(config) == suites._canonical_rdfc(config)
+
+    check()

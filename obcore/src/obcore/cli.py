@@ -200,18 +200,20 @@ def _run(jobs: list[_Job], workers: int) -> Any:
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return map(_render, jobs)
+    return _parallel(jobs, workers, multiprocessing.get_context("fork"))
+
+
+def _parallel(jobs: list[_Job], workers: int, context: Any) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
-    import obcore.verify  # noqa: F401 - imported once here, inherited by every worker
-
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
-    return _closing(executor, executor.map(_render, jobs, chunksize=chunk))
-
-
-def _closing(executor: Any, results: Any) -> Any:
+    # The first credential is verified here, before forking: the workers then inherit
+    # warm caches (processed contexts, compiled schema) instead of each building them.
+    yield _render(jobs[0])
+    executor = ProcessPoolExecutor(workers, mp_context=context)
+    rest = jobs[1:]
+    chunk = max(1, min(64, len(rest) // (workers * 4)))
     try:
-        yield from results
+        yield from executor.map(_render, rest, chunksize=chunk)
     finally:
         executor.shutdown(cancel_futures=True)
 

@@ -55,20 +55,35 @@ _CONFIG_CACHE: dict[bytes, str] = {}
 _CONFIG_CACHE_SIZE = 1024
 
 
-def _canonical_config_rdfc(config: dict[str, Any]) -> str:
-    """RDFC-1.0 form of a proof configuration, memoised by its exact JSON content.
+_CREATED_PLACEHOLDER = "1970-01-01T00:00:00Z"
 
-    Proof configurations repeat (same issuer key, contexts and often the same ``created``
-    across a batch); the result is a pure function of the JSON, so caching it is safe.
+
+def _canonical_config_rdfc(config: dict[str, Any]) -> str:
+    """RDFC-1.0 form of a proof configuration, memoised.
+
+    Proof configurations of one issuer differ only in ``created``. The canonical form is
+    computed once with a placeholder time, and the real time is put in its literal: exact
+    when the proof is the dataset's only blank node (always ``_:c14n0``, RDFC-1.0 §4.4,
+    whatever the literals) and the time is a plain dateTimeStamp (nothing to escape);
+    lines are re-sorted after the substitution. Anything else is computed in full.
     """
-    key = jcs(config)
+    created = config.get("created")
+    plain = isinstance(created, str) and DATE_TIME_STAMP.match(created) is not None
+    template_of = {**config, "created": _CREATED_PLACEHOLDER} if plain else config
+    key = jcs(template_of)
     found = _CONFIG_CACHE.get(key)
     if found is None:
-        found = _canonical_rdfc(config)
+        found = _canonical_rdfc(template_of)
         if len(_CONFIG_CACHE) >= _CONFIG_CACHE_SIZE:
             _CONFIG_CACHE.pop(next(iter(_CONFIG_CACHE)))
         _CONFIG_CACHE[key] = found
-    return found
+    if not plain:
+        return found
+    placeholder = f'"{_CREATED_PLACEHOLDER}"^^'
+    if "_:c14n1" in found or found.count(placeholder) != 1:
+        return _canonical_rdfc(config)
+    lines = found.replace(placeholder, f'"{created}"^^').splitlines(keepends=True)
+    return "".join(sorted(lines))
 
 
 def canonical_form(*, suite: str, value: dict[str, Any]) -> str:
