@@ -48,7 +48,8 @@ def _canonical_rdfc(value: dict[str, Any]) -> str:
     from obcore._rdfc import canonicalize_expanded
     from obcore.jsonld import default_engine
 
-    return canonicalize_expanded(default_engine().expand(value))
+    # safe mode (on) has already refused any @context left in the expanded form
+    return canonicalize_expanded(default_engine().expand(value), context_free=True)
 
 
 _CONFIG_CACHE: dict[bytes, str] = {}

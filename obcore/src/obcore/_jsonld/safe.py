@@ -22,10 +22,14 @@ _IRI_VALUED_KEYS = ("@id", "@type")
 RELATIVE_BASE = "https://relative-reference.obcore.invalid/"
 
 
+_NESTING_KEYS = frozenset({"@list", "@set", "@graph", "@included", "@reverse"})
+_COMMON_SCHEMES = ("https://", "http://", "urn:", "did:", "_:")
+
+
 def _is_absolute(value: str) -> bool:
-    if value.startswith(RELATIVE_BASE):
-        return False
-    return value.startswith("_:") or bool(_ABSOLUTE_IRI.match(value))
+    if value.startswith(_COMMON_SCHEMES):  # fast path for nearly every IRI
+        return not value.startswith(RELATIVE_BASE)
+    return bool(_ABSOLUTE_IRI.match(value))
 
 
 def _original(value: str) -> str:
@@ -70,15 +74,17 @@ def check_expanded(expanded: Any) -> None:
         for key, value in node.items():
             if key in _IRI_VALUED_KEYS:
                 _check_iris(key, value, prop, in_value="@value" in node)
-            elif key.startswith("@"):
-                if key in ("@list", "@set", "@graph", "@included", "@reverse"):
+            elif key[0] == "@":
+                if key in _NESTING_KEYS:
                     stack.append((value, prop))
+                elif key == "@context":  # never in expanded form: refuse, do not pass on
+                    raise SafeModeError("The expanded document still has an @context.")
             elif not _is_absolute(key):
                 raise SafeModeError(
                     f"The property {_original(key)!r} does not expand to an absolute IRI, so a "
                     "signature would not cover it.",
                 )
-            else:
+            elif type(value) is list:
                 stack.append((value, key))
 
 

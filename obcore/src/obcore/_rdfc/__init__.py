@@ -44,9 +44,13 @@ def expanded_to_nquads(processor: Any, expanded: list[Any]) -> str:
     return nquads
 
 
-def canonicalize_expanded(expanded: list[Any]) -> str:
-    """RDFC-1.0 canonical N-Quads of an expanded (context-free) JSON-LD document."""
-    if _has_context(expanded):  # never hand pyoxigraph a document it would resolve
+def canonicalize_expanded(expanded: list[Any], *, context_free: bool = False) -> str:
+    """RDFC-1.0 canonical N-Quads of an expanded (context-free) JSON-LD document.
+
+    ``context_free=True`` skips the check for ``@context`` when the caller already made it
+    (the safe-mode walk of :meth:`obcore.jsonld.Engine.expand` refuses any ``@context``).
+    """
+    if not context_free and _has_context(expanded):  # never give pyoxigraph a context
         raise ValueError("canonicalize_expanded needs expanded JSON-LD (no @context).")
     try:
         data = orjson.dumps(expanded)
