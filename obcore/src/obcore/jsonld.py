@@ -28,14 +28,8 @@ class Engine:
     def __init__(self, loader: BundledLoader) -> None:
         self.loader = loader
         self.memo = ContextMemo()
-        self._loader_context = loader.context
-        loader.context = self._trusting_context  # type: ignore[method-assign]
-
-    def _trusting_context(self, url: str) -> Any:
-        document = self._loader_context(url)
-        if id(document) not in self.memo.trusted_ids:
-            self.memo.trust(document)
-        return document
+        # bundled contexts are never mutated: their objects may be memo keys by identity
+        loader.on_load = self.memo.trust
 
     def expand(self, document: Any, *, safe: bool = True) -> list[Any]:
         """Expand ``document`` (JSON-LD 1.1 API §4.1); in safe mode refuse dropped data."""

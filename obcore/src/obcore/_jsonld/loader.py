@@ -50,6 +50,8 @@ class BundledLoader:
         self._lock = threading.Lock()
         #: pyld ``ContextResolver`` shared cache (url → {tag → ResolvedContext}).
         self.resolved_cache: dict[str, Any] = {}
+        #: called once with each context document when it is first loaded
+        self.on_load: Callable[[Any], None] | None = None
 
     @property
     def urls(self) -> frozenset[str]:
@@ -76,6 +78,8 @@ class BundledLoader:
         document = json.loads(raw)
         with self._lock:
             self._documents[url] = document
+        if self.on_load is not None:
+            self.on_load(document)
         return document
 
     def __call__(self, url: str, options: Any = None) -> dict[str, Any]:
