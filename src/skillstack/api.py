@@ -39,7 +39,51 @@ from skillstack.core.permissions import Scope, rule_for
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+ERROR_RESPONSES = {
+    "400": "The body is not valid JSON (`input.malformed`)",
+    "401": "Not signed in (`auth.required`)",
+    "403": "Not allowed, or an admin without a confirmed second factor (`auth.forbidden`)",
+    "404": "No such object in this organization (`not_found`)",
+    "415": "The body is not JSON (`input.unsupported_media_type`)",
+    "422": "A field is missing or wrong; `errors` names each (`input.invalid`)",
+}
+"""Documented on every operation, all with the one ``Error`` shape."""
+
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "required": ["code", "detail", "errors"],
+    "properties": {
+        "code": {"type": "string", "description": "Stable, dotted; safe to branch on"},
+        "detail": {"type": "string", "description": "A sentence for people"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+class SkillstackAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document also describes the error shape of every operation."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_RESPONSES.items():
+                    responses.setdefault(status, {"description": description, **ref})
+        return schema
+
+
+api = SkillstackAPI(
     title="Skillstack API",
     version="1",
     description=(

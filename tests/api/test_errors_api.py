@@ -58,3 +58,11 @@ def test_a_refused_person_gets_403_whatever_body_they_send(client: Client, world
     sign_in(client, world.people["recruiter"])
     response = client.patch("/api/orgs/bioskills", data="{", content_type="application/json")
     assert response.status_code == 403
+
+
+def test_openapi_documents_the_error_shape_on_every_operation(client: Client, world: World) -> None:
+    schema = client.get("/api/openapi.json").json()
+    assert schema["components"]["schemas"]["Error"]["required"] == ["code", "detail", "errors"]
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            assert {"401", "403", "422"} <= set(operation["responses"]), (method, path)
