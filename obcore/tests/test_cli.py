@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from obcore.keys import key_pair_from_json
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from obcore._jcs import canonicalize
 
 _scalars = (

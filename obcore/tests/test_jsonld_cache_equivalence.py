@@ -12,9 +12,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from obcore._jsonld.loader import BundledLoader
 
 from obcore import jsonld
+from obcore._jsonld.loader import BundledLoader
 
 _LOADER = BundledLoader()
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from obcore._jsonld.loader import CONTEXTS_DIR, BundledLoader
-from obcore.errors import ContextError, SafeModeError
 
 from obcore import jsonld
+from obcore._jsonld.loader import CONTEXTS_DIR, BundledLoader
+from obcore.errors import ContextError, SafeModeError
 
 VC2 = "https://www.w3.org/ns/credentials/v2"
 OB3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+from obcore import _multibase
 from obcore._did_key import did_key_document
 from obcore.dids import NetworkRequired, Resolver, SafeFetcher, did_web_url
 from obcore.errors import DidResolutionError, KeyFormatError
@@ -15,8 +17,6 @@ from obcore.keys import (
     public_key_from_multibase,
     verify_signature,
 )
-
-from obcore import _multibase
 
 W3C_DID = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
 
@@ -58,7 +58,7 @@ def test_key_file_with_mismatched_public_key_is_refused() -> None:
     one, two = key_pair_generate(), key_pair_generate()
     data = {
         "publicKeyMultibase": two.public_key_multibase,
-        **{"secretKeyMultibase": one.secret_key_multibase},
+        "secretKeyMultibase": one.secret_key_multibase,
     }
     with pytest.raises(KeyFormatError, match="does not match"):
         key_pair_from_json(data)

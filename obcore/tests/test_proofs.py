@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from obcore.errors import ProofError, SafeModeError
 from obcore.keys import Ed25519KeyPair
 from obcore.proofs import proof_add, proof_set_verify

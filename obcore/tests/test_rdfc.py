@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from obcore._rdfc import canonicalize_expanded, canonicalize_nquads, expanded_to_nquads
-from obcore.errors import SafeModeError
 
 from obcore import jsonld
+from obcore._rdfc import canonicalize_expanded, canonicalize_nquads, expanded_to_nquads
+from obcore.errors import SafeModeError
 
 
 def _documents(shared: Path) -> list[Path]:

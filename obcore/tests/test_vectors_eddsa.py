@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from obcore import _di_eddsa as suites
 from obcore.keys import Ed25519KeyPair, key_pair_from_json
 from obcore.proofs import proof_add, proof_set_verify
 from obcore.report import Outcome
-
-from obcore import _di_eddsa as suites
 
 
 def _load(path: Path) -> Any:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from obcore.dids import Resolver
 from obcore.report import Outcome, Report, Verdict
 from obcore.verify import verify
@@ -25,32 +26,42 @@ DIFFERENCES: dict[str, tuple[Verdict, str, str]] = {
     "ob30/simple-did-key-method.json": (
         Verdict.INVALID,
         "issuer",
-        "issuer is a urn:uuid but the key is a did:key: Skillstack binds the issuer to the "
-        "key's controller (as the VC Data Integrity reference verifier does)",
+        (
+            "issuer is a urn:uuid but the key is a did:key: Skillstack binds the issuer to the "
+            "key's controller (as the VC Data Integrity reference verifier does)"
+        ),
     ),
     "ob30/simple-multiple-proofs.json": (
         Verdict.WARNING,
         "proof[0]",
-        "the first proof has the unknown type 'SomeProofType': it is reported (as a warning, "
-        "since another proof verifies) instead of silently ignored",
+        (
+            "the first proof has the unknown type 'SomeProofType': it is reported (as a warning, "
+            "since another proof verifies) instead of silently ignored"
+        ),
     ),
     "ob30/simple.jwt": (
         Verdict.INVALID,
         "schema",
-        "its @context uses the pre-release URL imsglobal.github.io/…/context.json, which "
-        "the OB 3.0 JSON Schema Skillstack enforces does not allow",
+        (
+            "its @context uses the pre-release URL imsglobal.github.io/…/context.json, which "
+            "the OB 3.0 JSON Schema Skillstack enforces does not allow"
+        ),
     ),
     "ob30/endorsement-err-schema-status-refresh.json": (
         Verdict.NOT_CHECKED,
         "proof[0]",
-        "its errors are in remote resources (schema, status, refresh) and its proof is the "
-        "legacy Ed25519Signature2020 that Skillstack does not verify: never 'valid'",
+        (
+            "its errors are in remote resources (schema, status, refresh) and its proof is the "
+            "legacy Ed25519Signature2020 that Skillstack does not verify: never 'valid'"
+        ),
     ),
     "ob30/simple_v1.json": (
         Verdict.NOT_CHECKED,
         "proof[0]",
-        "its proof is the legacy Ed25519Signature2020 (and its key is on the network), which "
-        "Skillstack does not verify: reported not-checked, never 'valid'",
+        (
+            "its proof is the legacy Ed25519Signature2020 (and its key is on the network), which "
+            "Skillstack does not verify: reported not-checked, never 'valid'"
+        ),
     ),
 }
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from obcore.keys import Ed25519KeyPair
 from obcore.proofs import proof_add
 from obcore.report import Verdict

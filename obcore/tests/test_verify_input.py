@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+
 from obcore.keys import Ed25519KeyPair
 from obcore.proofs import proof_add
 from obcore.report import Outcome, Verdict

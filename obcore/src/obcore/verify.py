@@ -61,7 +61,7 @@ def verify(
     except ObcoreError as err:
         report.add("parse", Outcome.FAIL, str(err))
         return report
-    except Exception as err:
+    except Exception as err:  # noqa: BLE001 - a report, never a traceback, for any input
         report.add("parse", Outcome.FAIL, f"The input could not be read ({type(err).__name__}).")
         return report
     report.source = kind
@@ -73,7 +73,7 @@ def verify(
             _verify_credential(credential, report, context, jwt_checks)
     except RecursionError:
         report.add("parse", Outcome.FAIL, "The credential is nested too deeply to check.")
-    except Exception as err:
+    except Exception as err:  # noqa: BLE001 - a report, never a traceback, for any input
         report.add(
             "internal",
             Outcome.FAIL,

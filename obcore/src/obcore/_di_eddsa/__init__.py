@@ -16,7 +16,7 @@ from typing import Any
 
 from obcore import _multibase
 from obcore._jcs import canonicalize as jcs
-from obcore.errors import ProofError
+from obcore.errors import KeyFormatError, ProofError
 
 RDFC = "eddsa-rdfc-2022"
 JCS = "eddsa-jcs-2022"
@@ -141,9 +141,7 @@ def decode_proof_value(value: object) -> bytes:
     """The 64-byte signature in ``proofValue`` (§3.2.6: multibase base58btc)."""
     try:
         raw = _multibase.decode(value, what="proofValue")
-    except ProofError:
-        raise
-    except Exception as err:  # KeyFormatError carries the sentence
+    except KeyFormatError as err:  # its message is already a sentence for a person
         raise ProofError(str(err)) from None
     if len(raw) != 64:
         raise ProofError(

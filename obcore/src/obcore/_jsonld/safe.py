@@ -33,7 +33,7 @@ def _is_absolute(value: str) -> bool:
 
 
 def _original(value: str) -> str:
-    return value[len(RELATIVE_BASE) :] if value.startswith(RELATIVE_BASE) else value
+    return value.removeprefix(RELATIVE_BASE)
 
 
 def _short(iri: str) -> str:

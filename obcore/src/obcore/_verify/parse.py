@@ -65,7 +65,7 @@ def sniff(data: bytes) -> str:
     if baking_sniff is not None:
         try:
             return str(baking_sniff(data))
-        except Exception:  # noqa: S110 - unreadable bytes: our own minimal sniffing below
+        except Exception:  # noqa: S110, BLE001 - unreadable bytes: our own minimal sniffing below
             pass
     head = data[:512].lstrip()
     if head.startswith(b"\x89PNG"):
