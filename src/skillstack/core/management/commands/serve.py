@@ -42,7 +42,6 @@ def static_needs_collecting() -> bool:
 
 class Command(BaseCommand):
     help = "Run the web server (gunicorn), and with --with-worker the task worker too."
-    requires_system_checks = []  # type: ignore[assignment]  # the children run them
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", type=_address)
