@@ -100,3 +100,22 @@ def test_serve_refuses_a_bad_address() -> None:
     )
     assert result.returncode != 0
     assert "--addr must look like 127.0.0.1:8000" in result.stderr
+
+
+def test_when_the_web_server_dies_the_worker_is_stopped_too(server_env: dict[str, str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [SKILLSTACK, "serve", "--addr", f"127.0.0.1:{port}", "--with-worker"],
+            env=server_env,
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    pids = {name: int(pid) for name, pid in re.findall(r"(\w+) started \(pid (\d+)\)", output)}
+    assert set(pids) == {"web", "worker"}, output
+    assert not any(_alive(pid) for pid in pids.values()), output
