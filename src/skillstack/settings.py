@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "skillstack.accounts",
     "skillstack.audit",
     "skillstack.catalog",
+    "skillstack.assessment",
     "skillstack.issuing",
 ]
 

@@ -1,0 +1,1 @@
+"""Evaluator certification, assessment sessions, observed attempts and their results."""
