@@ -118,6 +118,26 @@ def warm_figures(peer: Path, n: int, rounds: int) -> dict[str, float]:
     return figures
 
 
+def expansion_figures(peer: Path, n: int) -> dict[str, float]:
+    """JSON-LD expansion of the sample credential: stock pyld vs obcore's cached engine."""
+    import pyld.jsonld as stock
+    from obcore._jsonld.loader import BundledLoader
+
+    from obcore import jsonld
+
+    loader = BundledLoader()
+
+    def plain_loader(url: str, options: Any = None) -> dict[str, Any]:
+        return {"contextUrl": None, "documentUrl": url, "document": loader.context(url)}
+
+    sample = json.loads((peer / "samples/ob3-achievement-unsigned.json").read_text())
+    stock_rate = ops_per_sec(
+        lambda: stock.expand(sample, {"documentLoader": plain_loader}), max(50, n // 10), 5
+    )
+    ours_rate = ops_per_sec(lambda: jsonld.expand(sample), n)
+    return {"expand_stock_pyld_ms": 1000 / stock_rate, "expand_obcore_ms": 1000 / ours_rate}
+
+
 def bulk_file(peer: Path, suite: str, count: int, folder: Path) -> Path:
     """``count`` distinct credentials (id, subject, name and proof time all differ)."""
     from obcore.keys import key_pair_from_json
@@ -189,6 +209,7 @@ def main() -> None:
     peer = peer_dir()
     with tempfile.TemporaryDirectory() as tmp:
         figures = warm_figures(peer, args.n, args.rounds)
+        figures |= expansion_figures(peer, args.n)
         figures |= bulk_figures(peer, args.bulk, Path(tmp), max(1, args.rounds - 1))
         figures |= cold_figures(peer, args.cold)
     ratios: dict[str, float] = {}
@@ -205,7 +226,11 @@ def main() -> None:
         ours, theirs = figures[f"cold_{suite}_ours_ms"], figures[f"cold_{suite}_peer_ms"]
         ratios[f"cold_{suite}"] = round(theirs / ours, 2)
         print(f"{'cold ' + suite + ' (ms)':<24}{ours:>12.0f}{theirs:>12.0f}{theirs / ours:>8.2f}x")
-    rounded = {k: round(v, 1) for k, v in figures.items()}
+    print(
+        f"{'expand sample (ms)':<24}{figures['expand_obcore_ms']:>12.2f}"
+        f"{figures['expand_stock_pyld_ms']:>12.2f}  (stock pyld 3.3.0)"
+    )
+    rounded = {k: round(v, 2) for k, v in figures.items()}
     print(
         json.dumps(
             {
