@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - a sentence, never a traceback
+        sys.stderr.write(f"obcore: the command failed: {type(err).__name__}: {err}\n")
+        return EXIT_USAGE
 
 
 def _keygen() -> int:
