@@ -56,6 +56,13 @@ class LearnerProfile(models.Model):
     """Marks a person as a learner: they own a wallet and may be matched to jobs."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="learner_profile")
+    did = models.CharField(
+        "decentralized identifier",
+        max_length=300,
+        blank=True,
+        help_text="The learner's own DID; credentials name it as subject. Empty: a hashed e-mail.",
+    )
+    identity_salt = models.CharField(max_length=32, blank=True)  # for hashed-email identifiers
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from skillstack.core import permissions
+        from skillstack.core import dashboard, permissions
 
         permissions.load_app_rules()
+        dashboard.load_app_dashboards()

@@ -14,15 +14,9 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from skillstack.accounts.models import Membership
-from skillstack.accounts.roles import ADMIN_ROLES, Role
+from skillstack.accounts.roles import ADMIN_ROLES, LEARNER, Role
+from skillstack.core.dashboard import Link, contributed_links
 from skillstack.core.permissions import is_learner
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    label: str
-    url: str
-    hint: str = ""
 
 
 @dataclass(slots=True)
@@ -90,23 +84,31 @@ _COMING: dict[str, tuple[str, str]] = {
 
 def _role_section(m: Membership) -> Section:
     if m.role == Role.COALITION_ADMIN:
-        return _coalition_section(m)
-    if m.role == Role.ORG_ADMIN:
+        section = _coalition_section(m)
+    elif m.role == Role.ORG_ADMIN:
         section = Section("org_admin", "Organization administration", m.organization.name)
         section.links = _admin_links(m.organization.slug)
-        return section
-    title, sentence = _COMING[m.role]
-    return Section(str(m.role), title, m.organization.name, coming=[sentence])
+    else:
+        title, sentence = _COMING[m.role]
+        section = Section(str(m.role), title, m.organization.name, coming=[sentence])
+    extra = contributed_links(m.role, m.organization)
+    if extra:
+        section.links.extend(extra)
+        if m.role in _COMING:
+            section.coming = []
+    return section
 
 
 def _learner_section() -> Section:
+    extra = contributed_links(LEARNER, None)
     return Section(
         "learner",
         "Your learning",
         links=[
+            *extra,
             Link("Your profile", reverse("accounts:profile"), "Your name, password and sign-in"),
         ],
-        coming=["Your wallet of verified credentials, to keep and share, comes next."],
+        coming=[] if extra else ["Your wallet of verified credentials comes next."],
     )
 
 
