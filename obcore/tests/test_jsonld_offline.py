@@ -147,3 +147,11 @@ def test_pyld_stays_fully_usable_after_the_lean_import() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
+
+
+def test_inline_contexts_from_documents_do_not_grow_the_cache_without_bound() -> None:
+    engine = jsonld.default_engine()
+    for i in range(600):
+        jsonld.expand({"@context": {"@vocab": f"https://example.org/v{i}#"}, "name": "x"})
+    assert len(engine.loader.resolved_cache) <= 512
+    assert jsonld.expand(_credential())  # bundled contexts still work after eviction

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,7 @@ def _canonical_rdfc(value: dict[str, Any]) -> str:
 
 _CONFIG_CACHE: dict[bytes, str] = {}
 _CONFIG_CACHE_SIZE = 1024
+_CONFIG_LOCK = threading.Lock()
 
 
 _CREATED_PLACEHOLDER = "1970-01-01T00:00:00Z"
@@ -75,9 +77,10 @@ def _canonical_config_rdfc(config: dict[str, Any]) -> str:
     found = _CONFIG_CACHE.get(key)
     if found is None:
         found = _canonical_rdfc(template_of)
-        if len(_CONFIG_CACHE) >= _CONFIG_CACHE_SIZE:
-            _CONFIG_CACHE.pop(next(iter(_CONFIG_CACHE)))
-        _CONFIG_CACHE[key] = found
+        with _CONFIG_LOCK:
+            if len(_CONFIG_CACHE) >= _CONFIG_CACHE_SIZE:
+                _CONFIG_CACHE.pop(next(iter(_CONFIG_CACHE)))
+            _CONFIG_CACHE[key] = found
     if not plain:
         return found
     placeholder = f'"{_CREATED_PLACEHOLDER}"^^'

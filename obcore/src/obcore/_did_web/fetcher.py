@@ -46,10 +46,12 @@ class SafeFetcher:
         timeout: float = 5.0,
         max_bytes: int = 256 * 1024,
         cache_seconds: float = 300.0,
+        max_entries: int = 256,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.cache_seconds = cache_seconds
+        self.max_entries = max_entries
         self._cache: dict[str, tuple[float, dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
@@ -79,6 +81,8 @@ class SafeFetcher:
         document = self._fetch(url)
         with self._lock:
             self._cache[url] = (now, document)
+            while len(self._cache) > self.max_entries:
+                del self._cache[next(iter(self._cache))]
         return document
 
     def _fetch(self, url: str) -> dict[str, Any]:

@@ -23,6 +23,22 @@ CONTEXTS_DIR = Path(__file__).resolve().parent.parent / "contexts"
 DidKeyDeriver = Callable[[str], dict[str, Any]]
 
 
+class BoundedCache(dict[str, Any]):
+    """A dict that forgets its oldest entries beyond ``size`` (untrusted input fills it)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        while len(self) > self.size:
+            try:
+                del self[next(iter(self))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there
+                break
+
+
 def bundled_context_urls(directory: Path = CONTEXTS_DIR) -> frozenset[str]:
     """The URLs of the bundled contexts (from the manifest; no JSON-LD library needed)."""
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
@@ -48,8 +64,9 @@ class BundledLoader:
         self._manifest: dict[str, dict[str, str]] = manifest
         self._documents: dict[str, Any] = {}
         self._lock = threading.Lock()
-        #: pyld ``ContextResolver`` shared cache (url → {tag → ResolvedContext}).
-        self.resolved_cache: dict[str, Any] = {}
+        #: pyld ``ContextResolver`` shared cache (url → {tag → ResolvedContext}); bounded,
+        #: because a document's own inline contexts are cached there too.
+        self.resolved_cache: dict[str, Any] = BoundedCache(512)
         #: called once with each context document when it is first loaded
         self.on_load: Callable[[Any], None] | None = None
 
