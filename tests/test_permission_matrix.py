@@ -18,7 +18,6 @@ without a sample fails with a message saying where to add one.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -29,7 +28,14 @@ from skillstack.accounts.models import Membership
 from skillstack.core.access import PermissionSpec
 from skillstack.core.permissions import Scope, can, rule_for
 from tests.api.discovery import ApiOperation, PageRoute, api_operations, page_routes
-from tests.api.samples import MARKER, Samples, make_samples, path_values, valid_body
+from tests.api.samples import (
+    MARKER,
+    ROUTE_SETUP,
+    Samples,
+    make_samples,
+    path_values,
+    valid_body,
+)
 from tests.conftest import PERSONAS, World
 from tests.factories import sign_in
 
@@ -40,18 +46,6 @@ REFUSED_STATUSES = {401, 403, 404}
 @pytest.fixture
 def samples(world: World) -> Samples:
     return make_samples(world)
-
-
-def _publish_issuer_key(s: Samples) -> None:
-    from skillstack.issuing.services import issuer_key_rotate
-
-    issuer_key_rotate(organization=s.world.issuer, actor=s.world.people["issuer_admin"])
-
-
-ROUTE_SETUP: dict[str, Callable[[Samples], None]] = {
-    "issuing:did_json": _publish_issuer_key,
-}
-"""Page name → what the target organization needs before the page has something to show."""
 
 
 def _expected_allowed(spec: PermissionSpec, persona: str, world: World) -> bool:

@@ -7,8 +7,10 @@ parameter or required field that is not registered here fails with a message say
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -33,6 +35,13 @@ class Samples:
     membership_id: int
     invitation_id: int
     token: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """An app's sample object, made once per test (``tests/<app>/route_samples.py``)."""
+        if key not in self.extra:
+            self.extra[key] = make()
+        return self.extra[key]
 
 
 def make_samples(world: World) -> Samples:
@@ -85,12 +94,52 @@ def path_values(label: str, params: tuple[str, ...], samples: Samples) -> dict[s
 def valid_body(label: str, schema: type[BaseModel] | None, samples: Samples) -> dict[str, Any]:
     """The registered sample for every known field, and every required field filled."""
     body: dict[str, Any] = {}
-    for name, field in schema.model_fields.items() if schema else ():
+    for name, spec in schema.model_fields.items() if schema else ():
         if name in BODY_SAMPLES:
             body[name] = BODY_SAMPLES[name](samples)
-        elif field.is_required():
+        elif spec.is_required():
             pytest.fail(
                 f"{label} needs body field {name!r}, which has no sample: register one in "
                 "BODY_SAMPLES in tests/api/samples.py."
             )
     return body
+
+
+def _publish_issuer_key(s: Samples) -> None:
+    from skillstack.issuing.services import issuer_key_rotate
+
+    issuer_key_rotate(organization=s.world.issuer, actor=s.world.people["issuer_admin"])
+
+
+ROUTE_SETUP: dict[str, Callable[[Samples], None]] = {
+    "issuing:did_json": _publish_issuer_key,
+}
+"""Page name → what the target organization needs before the page has something to show."""
+
+
+def _load_app_samples() -> None:
+    """Merge ``tests/<app>/route_samples.py`` registries, so each app registers its own."""
+    import tests
+
+    for info in pkgutil.iter_modules(tests.__path__):
+        if not info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"tests.{info.name}.route_samples")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.{info.name}.route_samples":
+                raise
+            continue
+        for registry, name in (
+            (PATH_SAMPLES, "PATH_SAMPLES"),
+            (BODY_SAMPLES, "BODY_SAMPLES"),
+            (ROUTE_SETUP, "ROUTE_SETUP"),
+        ):
+            added = getattr(module, name, {})
+            clash = set(added) & set(registry)
+            if clash:
+                raise RuntimeError(f"{module.__name__}.{name} registers {clash} again")
+            registry.update(added)
+
+
+_load_app_samples()

@@ -9,6 +9,7 @@ the permission-matrix test can find every route's rule.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -79,6 +80,9 @@ def api_requires(action: str, *, org_kwarg: str | None = None) -> Callable[[F], 
             return operation(request, *args, **kwargs)
 
         wrapper.permission = PermissionSpec(action, org_kwarg)  # type: ignore[attr-defined]
+        # ninja reads the operation's parameter types from the wrapper: resolve them here, in
+        # the operation's own module, so API modules may use postponed annotations.
+        wrapper.__signature__ = inspect.signature(operation, eval_str=True)  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorator
