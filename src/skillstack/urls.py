@@ -6,7 +6,7 @@ from skillstack.api import api_urls
 
 urlpatterns = [
     path("", include("skillstack.core.urls")),
-    path("accounts/", include("skillstack.accounts.urls")),
+    path("", include("skillstack.accounts.urls")),
     path("", include("skillstack.audit.urls")),
     path("", include("skillstack.issuing.urls")),
     path("api/", api_urls()),

@@ -14,7 +14,7 @@ from skillstack.accounts.models import Invitation, Membership, User
 from skillstack.audit.models import AuditEntry
 from tests.factories import PASSWORD, make_user, sign_in
 
-PAGE = "/accounts/orgs/bioskills/invitations/"
+PAGE = "/orgs/bioskills/invitations/"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from skillstack.accounts.models import Membership
 from skillstack.audit.models import AuditEntry
 from tests.factories import grant, make_user, sign_in
 
-PAGE = "/accounts/orgs/bioskills/members/"
+PAGE = "/orgs/bioskills/members/"
 
 
 def test_members_are_listed_with_their_roles(client: Client, world) -> None:

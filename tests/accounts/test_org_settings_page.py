@@ -7,7 +7,7 @@ from django.test import Client
 from skillstack.audit.models import AuditEntry
 from tests.factories import sign_in
 
-PAGE = "/accounts/orgs/bioskills/"
+PAGE = "/orgs/bioskills/"
 
 
 def _data(**overrides: str) -> dict[str, str]:
@@ -54,6 +54,6 @@ def test_settings_are_for_this_organizations_admins(client: Client, world) -> No
 
 def test_unknown_organization_is_a_friendly_404(client: Client, world) -> None:
     sign_in(client, world.people["issuer_admin"])
-    response = client.get("/accounts/orgs/no-such-org/")
+    response = client.get("/orgs/no-such-org/")
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()

@@ -37,7 +37,7 @@ def test_admin_without_device_is_sent_to_setup_and_blocked_until_done(
     page = setup.content.decode()
     assert setup.redirect_chain[-1][0].startswith("/accounts/two-factor/setup/")
     assert "<svg" in page and 'aria-label="QR code for your authenticator app"' in page
-    assert client.get("/accounts/orgs/bioskills/members/").status_code == 302
+    assert client.get("/orgs/bioskills/members/").status_code == 302
 
 
 def test_setup_refuses_a_wrong_code_and_accepts_the_right_one(client: Client, world) -> None:
@@ -69,17 +69,17 @@ def test_later_sign_in_asks_for_the_code_before_anything_else(client: Client, wo
     device = confirmed_totp(admin)
     client.post(
         "/accounts/login/",
-        {"email": admin.email, "password": PASSWORD, "next": "/accounts/orgs/bioskills/"},
+        {"email": admin.email, "password": PASSWORD, "next": "/orgs/bioskills/"},
     )
-    page = client.get("/accounts/two-factor/?next=/accounts/orgs/bioskills/")
+    page = client.get("/accounts/two-factor/?next=/orgs/bioskills/")
     assert "Enter your sign-in code" in page.content.decode()
-    assert client.get("/accounts/orgs/bioskills/").status_code == 302
+    assert client.get("/orgs/bioskills/").status_code == 302
 
     response = client.post(
-        "/accounts/two-factor/", {"code": code_for(device), "next": "/accounts/orgs/bioskills/"}
+        "/accounts/two-factor/", {"code": code_for(device), "next": "/orgs/bioskills/"}
     )
-    assert response.status_code == 302 and response["Location"] == "/accounts/orgs/bioskills/"
-    assert client.get("/accounts/orgs/bioskills/").status_code == 200
+    assert response.status_code == 302 and response["Location"] == "/orgs/bioskills/"
+    assert client.get("/orgs/bioskills/").status_code == 200
 
 
 def test_wrong_codes_are_refused_then_throttled(client: Client, world) -> None:

@@ -28,10 +28,14 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+RESERVED_SLUGS = frozenset({"new", "api", "static", "media", "admin"})
+"""Words that name pages beside organizations' own (``/orgs/new/``), never an organization."""
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "org"
     slug, n = base, 2
-    while Organization.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organization.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -52,6 +56,8 @@ def organization_create(
         raise ValidationError({"issuer_type": "Say what kind of issuer this is"})
     if kind != OrgKind.ISSUER and issuer_type:
         raise ValidationError({"issuer_type": "Only issuers have an issuer type"})
+    if slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": f"'{slug}' is reserved; choose another short name"})
     with transaction.atomic():
         org = Organization(
             name=name.strip(),
