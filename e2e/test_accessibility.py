@@ -44,11 +44,11 @@ ADMIN_PAGES = [
     "/dashboard/",
     "/accounts/profile/",
     "/accounts/password/change/",
-    "/accounts/orgs/",
-    "/accounts/orgs/new/",
-    "/accounts/orgs/bioskills/",
-    "/accounts/orgs/bioskills/members/",
-    "/accounts/orgs/bioskills/invitations/",
+    "/orgs/",
+    "/orgs/new/",
+    "/orgs/bioskills/",
+    "/orgs/bioskills/members/",
+    "/orgs/bioskills/invitations/",
     "/orgs/bioskills/audit/",
     "/accounts/two-factor/setup/",
     "/no-such-page/",
@@ -76,7 +76,7 @@ def test_signed_in_pages_pass_the_smoke_check(page, world) -> None:
 
 def test_forbidden_page_passes_the_smoke_check(page, world) -> None:
     sign_in(page, world.people["learner"].email)
-    _assert_clean(page, "/accounts/orgs/")
+    _assert_clean(page, "/orgs/")
     assert page.get_by_role("heading", name="You are not allowed to see this page").is_visible()
 
 

@@ -48,7 +48,7 @@ def test_admin_without_a_device_must_set_one_up_first(page, world) -> None:
     page.wait_for_url("**/accounts/two-factor/setup/**")
     assert page.get_by_role("img", name="QR code for your authenticator app").is_visible()
     screenshot(page, "two-factor-setup")
-    page.goto("/accounts/orgs/bioskills/members/")  # blocked until the code is confirmed
+    page.goto("/orgs/bioskills/members/")  # blocked until the code is confirmed
     assert "/accounts/two-factor/" in page.url
     page.wait_for_url("**/accounts/two-factor/setup/**")
     device = TOTPDevice.objects.get(user=admin)

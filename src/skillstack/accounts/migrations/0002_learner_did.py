@@ -4,20 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='learnerprofile',
-            name='did',
-            field=models.CharField(blank=True, help_text="The learner's own DID; credentials name it as subject. Empty: a hashed e-mail.", max_length=300, verbose_name='decentralized identifier'),
+            model_name="learnerprofile",
+            name="did",
+            field=models.CharField(
+                blank=True,
+                help_text="The learner's own DID; credentials name it as subject. Empty: a hashed e-mail.",
+                max_length=300,
+                verbose_name="decentralized identifier",
+            ),
         ),
         migrations.AddField(
-            model_name='learnerprofile',
-            name='identity_salt',
+            model_name="learnerprofile",
+            name="identity_salt",
             field=models.CharField(blank=True, max_length=32),
         ),
     ]
