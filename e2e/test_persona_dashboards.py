@@ -54,5 +54,5 @@ def test_admin_without_a_device_must_set_one_up_first(page, world) -> None:
     device = TOTPDevice.objects.get(user=admin)
     page.get_by_label("Six-digit code from your authenticator app").fill(totp_code(device))
     page.get_by_role("button", name="Switch on two-factor sign-in").click()
-    page.wait_for_url("**/accounts/orgs/bioskills/members/")
+    page.wait_for_url("**/orgs/bioskills/members/")
     assert page.get_by_role("heading", name="Members of BioSkills Institute").is_visible()

@@ -53,7 +53,7 @@ def test_dashboard_page_shows_the_sections(client: Client, world) -> None:
     sign_in(client, world.people["issuer_admin"])
     page = client.get("/dashboard/").content.decode()
     assert "Organization administration" in page and "BioSkills Institute" in page
-    assert 'href="/accounts/orgs/bioskills/members/"' in page
+    assert 'href="/orgs/bioskills/members/"' in page
 
 
 def test_person_without_roles_is_told_how_to_get_one(client: Client, db) -> None:

@@ -16,7 +16,7 @@ def test_404_page(client: Client, db) -> None:
 
 def test_403_page(client: Client, world) -> None:
     sign_in(client, world.people["learner"])
-    response = client.get("/accounts/orgs/")
+    response = client.get("/orgs/")
     page = response.content.decode()
     assert response.status_code == 403 and "You are not allowed to see this page" in page
 
