@@ -116,3 +116,24 @@ def test_learner_names_are_a_fixed_list_of_thirty_distinct_people() -> None:
     emails = {learner_email(name) for name in LEARNER_NAMES}
     assert len(emails) == 30
     assert learner_email("Luis Castañeda") == "luis.castaneda@learners.example"
+
+
+def test_demo_publishes_three_lab_micro_credentials_with_real_checklists(db) -> None:
+    from skillstack.catalog.models import MicroCredential
+    from skillstack.catalog.performance import parse_definition
+    from skillstack.demo.builder import demo_load
+
+    demo_load()
+    demo_load()
+    published = MicroCredential.objects.filter(issuer__slug="northfield-institute")
+    assert sorted(published.values_list("slug", flat=True)) == [
+        "aseptic-technique",
+        "lab-safety",
+        "pipetting",
+    ]
+    for mc in published:
+        version = mc.versions.get()
+        test = parse_definition(version.performance_test)
+        assert version.published_at is not None
+        assert len(test.steps) >= 10
+        assert test.critical_keys

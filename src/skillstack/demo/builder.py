@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from skillstack.accounts import services as accounts
 from skillstack.accounts.models import LearnerProfile, Organization, User
 from skillstack.accounts.roles import ADMIN_ROLES
+from skillstack.demo.catalog import catalog_load
 from skillstack.demo.people import (
     COALITION,
     EMPLOYERS,
@@ -143,6 +144,7 @@ def demo_load() -> DemoSummary:
         organizations = organizations_load()
         staff = staff_load(organizations=organizations)
         learners = learners_load()
+        catalog_load(organizations=organizations)
     return DemoSummary(logins=staff, learners=learners)
 
 
