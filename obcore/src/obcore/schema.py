@@ -2,8 +2,13 @@
 
 OB 3.0 (§B "Serialization", JSON Schema appendix) publishes one JSON Schema per document
 type; a verifier checks the shape before the proof, as the 1EdTech validator does. The
-schemas are bundled (``obcore/schemas``) and compiled once; none references another
-document, and the registry is empty, so validation never fetches anything.
+schemas are bundled (``obcore/schemas``); none references another document, and the
+registry is empty, so validation never fetches anything.
+
+Two validators give the same verdict (tests/test_schema_fast.py): the bundled schemas
+generated as plain Python predicates (``obcore._schema.compiled``, microseconds, used for
+every credential) and ``jsonschema`` (used only when the first says "not valid", for the
+errors). See docs/decisions/0007-fast-schema-validation.md.
 
 Errors are sentences a person can act on: a JSON path and a reason, for example
 ``credentialSubject.result[0].type: must contain 'Result'``.
@@ -15,12 +20,13 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft201909Validator, validators
-from jsonschema.exceptions import ValidationError, best_match
-from jsonschema.protocols import Validator
-from referencing import Registry
+import orjson
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 __all__ = ["schema_errors", "schema_for"]
 
@@ -61,7 +67,7 @@ def _declares_array(schema: Any) -> bool:
     return declared == "array" or (isinstance(declared, list) and "array" in declared)
 
 
-def _single_as_set(keyword: str) -> Any:
+def _single_as_set(original: Any) -> Any:
     """Wrap a keyword so a lone value counts as a set of one where the schema wants an array.
 
     In JSON-LD (JSON-LD 1.1 §4.3.1) and VCDM 2.0 a property with one value may be written
@@ -72,7 +78,6 @@ def _single_as_set(keyword: str) -> Any:
     in the bundled schemas mixes array and non-array branches, so this cannot make two
     branches match at once.
     """
-    original = Draft201909Validator.VALIDATORS[keyword]
 
     def check(validator: Any, value: Any, instance: Any, schema: Any) -> Any:
         if not isinstance(instance, list) and _declares_array(schema):
@@ -82,18 +87,30 @@ def _single_as_set(keyword: str) -> Any:
     return check
 
 
-_LenientValidator = validators.extend(
-    Draft201909Validator, validators={k: _single_as_set(k) for k in _ARRAY_KEYWORDS}
-)
+@cache
+def _lenient_validator_class() -> Any:
+    # jsonschema is imported only to explain a failure (or by the tests), never for a
+    # valid credential: it costs ~70 ms of a command-line verification's start-up.
+    from jsonschema import Draft201909Validator, validators
+
+    wrapped = {k: _single_as_set(Draft201909Validator.VALIDATORS[k]) for k in _ARRAY_KEYWORDS}
+    return validators.extend(Draft201909Validator, validators=wrapped)
+
+
+def _schema_document(file_name: str) -> Any:
+    text = resources.files("obcore.schemas").joinpath(file_name).read_text("utf-8")
+    return json.loads(text)
 
 
 @cache
 def _validator(file_name: str) -> Validator:
-    text = resources.files("obcore.schemas").joinpath(file_name).read_text("utf-8")
-    schema = json.loads(text)
-    Draft201909Validator.check_schema(schema)
+    from referencing import Registry
+
+    # The schemas are checked against the 2019-09 metaschema by the tests, not here.
     # An empty registry: a $ref outside the document cannot be resolved, so never fetched.
-    validator: Validator = _LenientValidator(schema, registry=Registry())
+    validator: Validator = _lenient_validator_class()(
+        _schema_document(file_name), registry=Registry()
+    )
     return validator
 
 
@@ -120,6 +137,27 @@ def _as_vcdm2(document: Any) -> Any:
         if "validUntil" not in view and "expirationDate" in view:
             view["validUntil"] = view["expirationDate"]
     return view
+
+
+_VCDM1_BYTES = _VCDM1_CONTEXT.encode()
+
+
+def _vcdm2_view(credential: dict[str, Any]) -> Any:
+    """``_as_vcdm2(credential)``, without copying a credential that has no 1.1 context."""
+    try:
+        if _VCDM1_BYTES not in orjson.dumps(credential):
+            return credential  # no 1.1 context anywhere: the view would equal the credential
+    except (TypeError, orjson.JSONEncodeError):  # not plain JSON: take the general path
+        pass
+    return _as_vcdm2(credential)
+
+
+def _fast_valid(file_name: str, document: Any) -> bool:
+    """True when ``document`` is valid against the schema (generated predicate)."""
+    from obcore._schema.compiled import VALIDATORS
+
+    predicate = VALIDATORS.get(file_name)
+    return predicate is not None and predicate(document)
 
 
 def _path(error: ValidationError) -> str:
@@ -182,6 +220,8 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     ]
     if len(meant) == 1:
         return [leaf for inner in meant[0] for leaf in _leaves(inner)]
+    from jsonschema.exceptions import best_match
+
     chosen = best_match(error.context)
     return _leaves(chosen) if chosen is not None else [error]
 
@@ -198,9 +238,11 @@ def schema_errors(credential: dict[str, Any]) -> list[str]:
         types = _types(credential)
         named = _quote(types) if types else "none"
         return [f"type: no Open Badges 3.0 schema for type {named}"]
-    validator = _validator(file_name)
+    view = _vcdm2_view(credential)
+    if _fast_valid(file_name, view):
+        return []
     messages: list[str] = []
-    for error in validator.iter_errors(_as_vcdm2(credential)):
+    for error in _validator(file_name).iter_errors(view):
         for leaf in _leaves(error):
             message = f"{_path(leaf)}: {_reason(leaf)}"
             if message not in messages:
