@@ -141,6 +141,10 @@ class Attempt(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
     )
     correction_reason = models.TextField(blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    payload_sha256 = models.CharField(max_length=64, blank=True)  # same client_id, same body?
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -150,8 +154,41 @@ class Attempt(models.Model):
             models.CheckConstraint(
                 condition=~Q(evaluator=models.F("learner")), name="attempt_not_self_evaluated"
             ),
+            models.CheckConstraint(
+                condition=Q(cosigned_by__isnull=True)
+                | (~Q(cosigned_by=models.F("evaluator")) & ~Q(cosigned_by=models.F("learner"))),
+                name="attempt_cosigned_by_another",
+            ),
         ]
 
     def __str__(self) -> str:
         verdict = "passed" if self.passed else "not passed"
         return f"{self.learner} {verdict} {self.micro_credential_version}"
+
+
+class Evidence(models.Model):
+    """A photo taken during a session, stored once per (session, SHA-256) through the storage API.
+
+    Attempts name their photos by hash (``Attempt.evidence_hashes``), so a photo may arrive
+    before or after the attempt it belongs to when the tablet was offline.
+    """
+
+    session = models.ForeignKey(
+        AssessmentSession, on_delete=models.PROTECT, related_name="evidence"
+    )
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "sha256"], name="evidence_once_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"Photo {self.sha256[:12]} of {self.session}"
