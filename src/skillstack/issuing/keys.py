@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -76,19 +77,43 @@ def _unseal(key: IssuerKey) -> Ed25519KeyPair:
     return pair
 
 
+@dataclass(frozen=True, slots=True)
+class IssuerSigner:
+    """An organization's active key, unsealed once, for signing a batch of documents.
+
+    Every signature Skillstack makes goes through ``sign``: one credential or ten thousand,
+    the same checks and the same proof.
+    """
+
+    did: str
+    verification_method: str
+    pair: Ed25519KeyPair = field(repr=False)
+
+    def sign(
+        self, document: dict[str, Any], *, cryptosuite: str = "eddsa-rdfc-2022"
+    ) -> dict[str, Any]:
+        issuer = document.get("issuer")
+        issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+        if issuer_id != self.did:
+            raise ValidationError({"issuer": f"The credential's issuer must be {self.did}"})
+        return proof_add(
+            document,
+            key=self.pair,
+            cryptosuite=cryptosuite,
+            verification_method=self.verification_method,
+        )
+
+
+def issuer_signer(*, organization: Organization) -> IssuerSigner:
+    """The organization's active key, unsealed (created on first use)."""
+    key = issuer_key_active(organization=organization)
+    did = issuer_did(organization=organization)
+    return IssuerSigner(did, f"{did}#{key.key_id}", _unseal(key))
+
+
 def issuer_sign(
     *, organization: Organization, document: dict[str, Any], cryptosuite: str = "eddsa-rdfc-2022"
 ) -> dict[str, Any]:
     """Sign ``document`` (whose issuer must be this organization's DID) with the active key."""
-    key = issuer_key_active(organization=organization)
-    did = issuer_did(organization=organization)
-    issuer = document.get("issuer")
-    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-    if issuer_id != did:
-        raise ValidationError({"issuer": f"The credential's issuer must be {did}"})
-    return proof_add(
-        document,
-        key=_unseal(key),
-        cryptosuite=cryptosuite,
-        verification_method=f"{did}#{key.key_id}",
-    )
+    signer = issuer_signer(organization=organization)
+    return signer.sign(document, cryptosuite=cryptosuite)

@@ -143,6 +143,7 @@ class IssuedCredential(models.Model):
     state_reason = models.TextField(blank=True)
     state_changed_at = models.DateTimeField(null=True, blank=True)
     claim_token_hash = models.CharField(max_length=64, blank=True)
+    claim_sent_at = models.DateTimeField(null=True, blank=True)  # e-mailed once, ever
     claimed_at = models.DateTimeField(null=True, blank=True)
     share_token = models.CharField(max_length=43, blank=True, db_index=True)
     share_enabled = models.BooleanField(default=False)
