@@ -309,5 +309,9 @@ def _mount_routers() -> None:
     api.add_router("/", accounts_router)
     api.add_router("/", audit_router)
 
+    from skillstack.assessment.api import router as assessment_router
+
+    api.add_router("/", assessment_router)
+
 
 _mount_routers()
