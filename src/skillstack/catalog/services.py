@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from skillstack.accounts.models import Organization
 from skillstack.accounts.roles import OrgKind
 from skillstack.audit.services import audit_record
+from skillstack.catalog.images import checked_image
 from skillstack.catalog.models import (
     MicroCredential,
     MicroCredentialStatus,
@@ -21,6 +22,9 @@ from skillstack.catalog.models import (
     Skill,
 )
 from skillstack.catalog.performance import DefinitionError, parse_definition
+
+RESERVED_SLUGS = frozenset({"new"})
+"""Words that name pages beside the micro-credentials (``micro-credentials/new/``)."""
 
 VERSION_FIELDS = (
     "name",
@@ -72,6 +76,8 @@ def micro_credential_create(
     _check_definition(performance_test)
     _check_skills(issuer, list(skills))
     slug = slug or slugify(name)[:80]
+    if not slug or slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": f"'{slug}' cannot be used; choose another short name"})
     if MicroCredential.objects.filter(issuer=issuer, slug=slug).exists():
         raise ValidationError({"slug": f"{issuer.name} already has a micro-credential '{slug}'"})
     with transaction.atomic():
@@ -179,6 +185,12 @@ def micro_credential_publish(
 
 def micro_credential_retire(*, micro_credential: MicroCredential, actor: Any) -> None:
     """No new assessments; credentials already earned stay valid."""
+    if micro_credential.status == MicroCredentialStatus.RETIRED:
+        raise ValidationError({"status": "This micro-credential is already retired."})
+    if not micro_credential.versions.filter(published_at__isnull=False).exists():
+        raise ValidationError(
+            {"status": "Only a published micro-credential can be retired; a draft stays private."}
+        )
     with transaction.atomic():
         micro_credential.status = MicroCredentialStatus.RETIRED
         micro_credential.save(update_fields=["status"])
@@ -188,3 +200,21 @@ def micro_credential_retire(*, micro_credential: MicroCredential, actor: Any) ->
             organization=micro_credential.issuer,
             obj=micro_credential,
         )
+
+
+def micro_credential_image_set(
+    *, micro_credential: MicroCredential, actor: Any, file: IO[bytes]
+) -> MicroCredentialVersion:
+    """Set the badge image (PNG/JPEG ≤ 2 MB); on a published version this makes a new version."""
+    content = checked_image(file)
+    with transaction.atomic():
+        version = micro_credential_revise(micro_credential=micro_credential, actor=actor)
+        version.image.save(content.name or "badge.png", content, save=True)
+        audit_record(
+            action="catalog.microcredential.image_set",
+            actor=actor,
+            organization=micro_credential.issuer,
+            obj=micro_credential,
+            data={"version": version.number},
+        )
+    return version
