@@ -313,5 +313,9 @@ def _mount_routers() -> None:
 
     api.add_router("/", assessment_router)
 
+    from skillstack.catalog.api import router as catalog_router
+
+    api.add_router("/", catalog_router)
+
 
 _mount_routers()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("skillstack.accounts.urls")),
     path("", include("skillstack.audit.urls")),
     path("", include("skillstack.issuing.urls")),
+    path("", include("skillstack.catalog.urls")),
     path("", include("skillstack.assessment.urls")),
     path("api/", api_urls()),
 ]
