@@ -313,9 +313,17 @@ def _mount_routers() -> None:
 
     api.add_router("/", assessment_router)
 
+    from skillstack.verification.api import router as verification_router
+
+    api.add_router("/", verification_router)
+
     from skillstack.catalog.api import router as catalog_router
 
     api.add_router("/", catalog_router)
+
+    from skillstack.issuing.api import router as issuing_router
+
+    api.add_router("/", issuing_router)
 
 
 _mount_routers()
