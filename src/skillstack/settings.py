@@ -47,6 +47,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise EnvError("ALLOWED_HOSTS must list the public host names in production")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = (env_str("SITE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+# Verification fetches other issuers' DID documents and status lists (and credentials given by
+# URL) only from these hosts, over https; empty (the default) = verification stays offline.
+VERIFY_FETCH_ALLOWED_HOSTS = env_list("VERIFY_FETCH_ALLOWED_HOSTS", [])
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
     "skillstack.catalog",
     "skillstack.assessment",
     "skillstack.issuing",
+    "skillstack.wallet",
+    "skillstack.verification",
 ]
 
 MIDDLEWARE = [

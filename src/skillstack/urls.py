@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("skillstack.audit.urls")),
     path("", include("skillstack.issuing.urls")),
     path("", include("skillstack.catalog.urls")),
+    path("", include("skillstack.wallet.urls")),
+    path("", include("skillstack.verification.urls")),
     path("", include("skillstack.assessment.urls")),
     path("api/", api_urls()),
 ]

@@ -1,0 +1,123 @@
+"""Verifying credentials: obcore's verify() wired to this platform's resolver and status lists.
+
+Verification changes nothing, so nothing here is audited; it lives in services because it is
+the one entry point that pages, the API and the wallet share. Input that cannot be read never
+raises: it becomes a report whose failed check says why, in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from obcore.errors import ObcoreError
+from obcore.report import Check, Outcome, Report
+from obcore.schema import schema_errors
+from obcore.verify import verify
+
+from skillstack.verification.fetching import (
+    PlatformResolver,
+    StatusGetterWithRefusals,
+    fetch_json,
+)
+
+_EMBEDDED = re.compile(r"^credential\[(\d+)\]\.")
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+"""Largest file a visitor may upload (a baked badge image is usually well under 1 MB)."""
+
+
+class InputRefused(ValueError):
+    """Input refused before verification; ``str()`` is a sentence saying what to do."""
+
+
+class UploadTooLarge(InputRefused):
+    """A file over the size cap (the API answers 413)."""
+
+
+def _unchecked_refused_status(report: Report, refused: dict[str, str]) -> None:
+    """A status list we chose not to fetch says nothing against the credential: not checked."""
+    if not refused:
+        return
+    for i, check in enumerate(report.checks):
+        if check.outcome is not Outcome.FAIL or ".status" not in f".{check.id}":
+            continue
+        url = next((u for u in refused if u in check.message), None)
+        if url is not None:
+            message = f"Not checked: the status list at {url} was not fetched. {refused[url]}"
+            report.checks[i] = Check(check.id, Outcome.NOT_CHECKED, message)
+
+
+STATUS_SET_NOTE = (
+    "The credential lists its status entries as a set (revocation and suspension). "
+    "VC Data Model 2.0 §4.10 allows a set; the Open Badges 3.0 schema expects one entry. "
+    "Every other part has the shape Open Badges 3.0 requires."
+)
+
+
+def _credential_of_check(report: Report, check_id: str) -> Any:
+    match = _EMBEDDED.match(check_id)
+    if match is None:
+        return report.credential
+    items = (report.credential or {}).get("verifiableCredential")
+    items = items if isinstance(items, list) else [items]
+    index = int(match.group(1))
+    return items[index] if index < len(items) else None
+
+
+def _tolerate_status_set(report: Report) -> None:
+    """A set of status entries (VCDM 2.0 §4.10, Bitstring Status List §2.1's own example) is
+    a note, not a failure, when it is the credential's only departure from the OB schema."""
+    for i, check in enumerate(report.checks):
+        if not check.id.endswith("schema") or check.outcome is not Outcome.FAIL:
+            continue
+        credential = _credential_of_check(report, check.id)
+        entries = credential.get("credentialStatus") if isinstance(credential, dict) else None
+        if not isinstance(entries, list) or len(entries) < 2:
+            continue
+        if not all(isinstance(e, dict) for e in entries):
+            continue
+        if not schema_errors({**credential, "credentialStatus": entries[0]}):
+            report.checks[i] = Check(check.id, Outcome.WARNING, STATUS_SET_NOTE)
+
+
+def credential_verify(*, data: bytes | str | dict[str, Any]) -> Report:
+    """Verify a credential or presentation (JSON, VC-JWT, baked PNG/SVG) and report each step.
+
+    Our own issuers' keys and status lists come from the database; other issuers' only from
+    the allow-listed hosts (VERIFY_FETCH_ALLOWED_HOSTS), so by default nothing is fetched.
+    """
+    status_getter = StatusGetterWithRefusals()
+    report = verify(data, resolver=PlatformResolver(), get_status_list=status_getter)
+    _unchecked_refused_status(report, status_getter.refused)
+    _tolerate_status_set(report)
+    return report
+
+
+def upload_read(*, upload: UploadedFile) -> bytes:
+    """The bytes of an uploaded credential file, refused above the size cap before reading."""
+    size = upload.size or 0
+    if size > MAX_UPLOAD_BYTES:
+        megabytes = size / (1024 * 1024)
+        raise UploadTooLarge(
+            f"The file is {megabytes:.1f} MB; files up to 10 MB can be checked. "
+            "A badge image with its credential is usually much smaller."
+        )
+    if size == 0:
+        raise InputRefused("The file is empty. Choose the credential file again.")
+    data = upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadTooLarge("The file is larger than 10 MB; files up to 10 MB can be checked.")
+    return data
+
+
+def credential_fetch(*, url: str) -> dict[str, Any]:
+    """The credential JSON at ``url``: only https, only allowed hosts, no redirects, capped."""
+    url = url.strip()
+    if not url:
+        raise InputRefused("Give the address (URL) of the credential.")
+    try:
+        return fetch_json(url)
+    except ObcoreError as exc:
+        raise InputRefused(str(exc)) from None
