@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from skillstack.catalog.images import checked_image
 from skillstack.catalog.models import AchievementType, Framework, Skill
 
 TAG_MAX = 20
@@ -125,6 +127,16 @@ class MicroCredentialForm(forms.Form):
         self.fields["skills"].label_from_instance = _skill_choice  # type: ignore[attr-defined]
         if not creating:
             del self.fields["slug"]
+
+    def clean_image(self) -> Any:
+        """Checked here (bytes decoded by Pillow) so a bad file never half-saves the rest."""
+        upload = self.cleaned_data.get("image")
+        if not upload:
+            return None
+        try:
+            return checked_image(upload)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["image"]) from None
 
     def clean_tags(self) -> list[str]:
         tags = _tags(self.cleaned_data.get("tags") or "")

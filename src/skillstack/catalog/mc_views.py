@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -149,7 +150,8 @@ def _editor(request: HttpRequest, org: Organization, mc: MicroCredential | None)
                 new_definition = build_definition(formset, rule_form)
                 if check_definition(new_definition, formset, rule_form):
                     try:
-                        saved = _save(request, org, mc, form.cleaned_data, new_definition)
+                        with transaction.atomic():
+                            saved = _save(request, org, mc, form.cleaned_data, new_definition)
                     except ValidationError as exc:
                         add_service_errors(form, exc)
                     else:
