@@ -170,3 +170,32 @@ def tampered(document: dict[str, Any]) -> dict[str, Any]:
     """The document with the achievement's name changed after signing."""
     changed = {**document, "name": document["name"] + " (Advanced)"}
     return changed
+
+
+def _b64(raw: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def did_key_jwt(*, name: str = "Pipetting") -> str:
+    """A VC-JWT signed with a fresh did:key: verifiable offline, from an issuer not hosted here."""
+    from obcore.keys import key_pair_generate
+    from obcore.vc_jwt import issue_jwt
+
+    pair = key_pair_generate()
+    achievement = ob.achievement(
+        id="https://example.org/achievements/pipetting",
+        name=name,
+        description="Pipettes.",
+        criteria_narrative="Pipette ten volumes within tolerance.",
+    )
+    document = ob.achievement_credential(
+        id=f"urn:uuid:{uuid.uuid4()}",
+        issuer={"id": pair.did, "type": ["Profile"], "name": "Elsewhere Academy"},
+        subject="did:example:learner",
+        achievement=achievement,
+        valid_from=_iso(timezone.now() - timedelta(days=1)),
+    )
+    jwk = {"kty": "OKP", "crv": "Ed25519", "x": _b64(pair.public_key), "d": _b64(pair.seed)}
+    return issue_jwt(document, private_jwk=jwk, alg="EdDSA", kid=pair.verification_method)
