@@ -20,7 +20,7 @@ from skillstack.assessment.schemas import (
     AttemptOut,
     CertificationIn,
     CertificationOut,
-    Id,
+    PathId,
     SessionDetailOut,
     SessionOut,
     WithdrawIn,
@@ -89,7 +89,7 @@ def session_list(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
 
 @router.get("/orgs/{org_slug}/sessions/{session_id}", response=SessionDetailOut)
 @api_requires("assessment.session.view", org_kwarg="org_slug")
-def session_detail(request: HttpRequest, org_slug: str, session_id: Id) -> dict[str, Any]:
+def session_detail(request: HttpRequest, org_slug: str, session_id: PathId) -> dict[str, Any]:
     session = selectors.session_visible(
         user=request.user, organization=_org(request), session_id=session_id
     )
@@ -119,7 +119,9 @@ def session_detail(request: HttpRequest, org_slug: str, session_id: Id) -> dict[
     url_name="assessment_attempt_sync",
 )
 @api_requires("assessment.attempt.record", org_kwarg="org_slug")
-def attempt_sync(request: HttpRequest, org_slug: str, session_id: Id, payload: AttemptIn) -> Any:
+def attempt_sync(
+    request: HttpRequest, org_slug: str, session_id: PathId, payload: AttemptIn
+) -> Any:
     """Record an observed attempt. Sending the same ``client_id`` and body again answers 200 with
     the attempt already recorded; the same ``client_id`` with another body answers 409."""
     session = selectors.session_visible(
@@ -180,7 +182,7 @@ def certification_create(request: HttpRequest, org_slug: str, payload: Certifica
 )
 @api_requires("assessment.certification.manage", org_kwarg="org_slug")
 def certification_withdraw_op(
-    request: HttpRequest, org_slug: str, certification_id: Id, payload: WithdrawIn
+    request: HttpRequest, org_slug: str, certification_id: PathId, payload: WithdrawIn
 ) -> Any:
     certification = get_object_or_404(
         selectors.certifications_of(organization=_org(request)), pk=certification_id

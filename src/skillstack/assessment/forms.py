@@ -127,6 +127,8 @@ class CorrectionForm(forms.Form):
                     label=step.title,
                     choices=choices,
                     coerce=int,
+                    required=False,
+                    empty_value=0,
                     initial=levels.get(step.key, 0),
                 )
         self.test = test

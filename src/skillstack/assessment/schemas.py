@@ -10,6 +10,7 @@ from pydantic import StrictInt
 from skillstack.core.schemas import MAX_ID, StrictIn
 
 Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Field(ge=1, le=MAX_ID)]  # path values arrive as text
 StepKey = Annotated[str, Field(min_length=1, max_length=120)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
