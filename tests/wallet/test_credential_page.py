@@ -19,7 +19,7 @@ def test_the_owner_reads_their_credential_in_plain_words(client: Client, world: 
     assert "<h1>Aseptic Technique</h1>" in page
     assert "Maintain aseptic conditions" in page and "(ESCO)" in page
     assert "Perform every critical step of the checklist" in page
-    assert "Disinfect the work surface" in page
+    assert "✓ Disinfect the work surface (critical)" in page
     assert "Live verification" in page
     assert "Valid" in page and "REVOKED" not in page
 

@@ -142,6 +142,22 @@ def _results(subject: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _plain_lines(narrative: str) -> str:
+    """Checklist lines as issuers write them (``- [x] Step``) in words: ✓ done, ✗ not observed."""
+    lines = []
+    for line in narrative.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- [x] "):
+            lines.append("✓ " + stripped[6:])
+        elif stripped.startswith("- [ ] "):
+            lines.append("✗ Not observed: " + stripped[6:])
+        elif stripped.startswith("- "):
+            lines.append("• " + stripped[2:])
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def _evidence(document: dict[str, Any]) -> list[Evidence]:
     items = []
     for item in _as_list(document.get("evidence")):
@@ -150,7 +166,7 @@ def _evidence(document: dict[str, Any]) -> list[Evidence]:
                 Evidence(
                     name=_text(item.get("name")),
                     description=_text(item.get("description")),
-                    narrative=_text(item.get("narrative")),
+                    narrative=_plain_lines(_text(item.get("narrative"))),
                 )
             )
     return items
