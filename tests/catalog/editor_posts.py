@@ -8,8 +8,12 @@ STEPS = [
     {"kind": "check", "title": "Put on gloves and lab coat", "critical": True},
     {"kind": "check", "title": "Attach a fresh tip"},
     {"kind": "check", "title": "Hold the pipette vertically"},
-    {"kind": "rubric", "title": "Explains each step", "levels": "Beginning, Proficient, Expert",
-     "min_level": 2},
+    {
+        "kind": "rubric",
+        "title": "Explains each step",
+        "levels": "Beginning, Proficient, Expert",
+        "min_level": 2,
+    },
 ]
 
 

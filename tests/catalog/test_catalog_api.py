@@ -83,7 +83,9 @@ def test_a_micro_credential_is_created_revised_published_and_retired(client, wor
     url = f"{BASE}/micro-credentials/micropipetting"
     published = client.post(f"{url}/publish").json()
     assert published["latest"]["achievement_id"].endswith("/catalog/bioskills/micropipetting/v1/")
-    revised = client.patch(url, json.dumps({"criteria": "Stricter"}), content_type="application/json")
+    revised = client.patch(
+        url, json.dumps({"criteria": "Stricter"}), content_type="application/json"
+    )
     assert revised.json()["versions"] == [1, 2]
     assert revised.json()["latest"]["published_at"] is None
     retired = client.post(f"{url}/retire").json()
@@ -93,8 +95,13 @@ def test_a_micro_credential_is_created_revised_published_and_retired(client, wor
 
 def test_an_unknown_skill_and_a_bad_definition_are_named(client, world) -> None:
     client = _designer(client, world)
-    body = {"name": "X1", "description": "d", "criteria": "c", "performance_test": DEFINITION,
-            "skills": ["esco:nope"]}
+    body = {
+        "name": "X1",
+        "description": "d",
+        "criteria": "c",
+        "performance_test": DEFINITION,
+        "skills": ["esco:nope"],
+    }
     response = _post(client, f"{BASE}/micro-credentials", body)
     assert response.status_code == 422
     assert "No such skill: esco:nope" in response.json()["errors"][0]["message"]

@@ -9,8 +9,9 @@ from tests.catalog.catalog_factories import make_micro_credential
 
 def test_published_version_is_the_newest_published_not_a_newer_draft(world) -> None:
     mc = make_micro_credential(world)
-    services.micro_credential_revise(micro_credential=mc, actor=world.people["designer"],
-                                     name="Draft name")
+    services.micro_credential_revise(
+        micro_credential=mc, actor=world.people["designer"], name="Draft name"
+    )
     version = selectors.published_version(micro_credential=mc)
     assert version is not None and (version.number, version.name) == (1, "Micropipetting")
 
@@ -26,8 +27,9 @@ def test_micro_credentials_for_a_skill_are_published_and_current(world) -> None:
     aligned = make_micro_credential(world, name="Plating", skills=[skill])
     make_micro_credential(world, name="Draft plating", skills=[skill], publish=False)
     dropped = make_micro_credential(world, name="Old plating", skills=[skill])
-    services.micro_credential_revise(micro_credential=dropped, actor=world.people["designer"],
-                                     skills=[other])
+    services.micro_credential_revise(
+        micro_credential=dropped, actor=world.people["designer"], skills=[other]
+    )
     services.micro_credential_publish(micro_credential=dropped, actor=world.people["designer"])
     found = selectors.micro_credentials_for_skill(skill=skill)
     assert [v.micro_credential for v in found] == [aligned]

@@ -35,12 +35,19 @@ def test_a_designer_creates_a_draft_with_checks_and_a_rubric(client, world) -> N
     version = MicroCredential.objects.get(slug="micropipetting").versions.get()
     steps = version.performance_test["steps"]
     assert [s["title"] for s in steps] == [s["title"] for s in STEPS]
-    assert steps[0] == {"key": "put-on-gloves-and-lab-coat", "title": STEPS[0]["title"],
-                        "kind": "check", "critical": True}
+    assert steps[0] == {
+        "key": "put-on-gloves-and-lab-coat",
+        "title": STEPS[0]["title"],
+        "kind": "check",
+        "critical": True,
+    }
     assert steps[3]["levels"] == ["Beginning", "Proficient", "Expert"]
     assert version.performance_test["rule"] == {"time_limit_s": 600}
     assert (version.tags, version.validity_months, str(version.credits_available)) == (
-        ["lab", "pipetting"], 36, "0.50")
+        ["lab", "pipetting"],
+        36,
+        "0.50",
+    )
     assert list(version.skills.all()) == [skill]
 
 
@@ -68,9 +75,11 @@ def test_a_step_without_title_is_named(client, world) -> None:
 
 
 def test_too_many_other_checks_required_is_shown_at_the_rule(client, world) -> None:
-    page = _designer(client, world).post(
-        NEW, editor_post(**{"rule-min_other_checks": "9"})
-    ).content.decode()
+    page = (
+        _designer(client, world)
+        .post(NEW, editor_post(**{"rule-min_other_checks": "9"}))
+        .content.decode()
+    )
     assert 'id="id_rule-min_other_checks_error"' in page
     assert "must be between 0 and 2" in page
 
@@ -128,7 +137,10 @@ def test_saving_a_published_one_unchanged_makes_no_version(client, world) -> Non
     mc = MicroCredential.objects.get()
     micro_credential_publish(micro_credential=mc, actor=world.people["designer"])
     steps = [
-        {**s, "key": k} for s, k in zip(STEPS, [x["key"] for x in mc.versions.get().performance_test["steps"]], strict=True)
+        {**s, "key": k}
+        for s, k in zip(
+            STEPS, [x["key"] for x in mc.versions.get().performance_test["steps"]], strict=True
+        )
     ]
     response = client.post(EDIT, editor_post(steps=steps), follow=True)
     assert "Nothing changed" in response.content.decode()

@@ -41,16 +41,25 @@ def test_the_issuer_page_lists_only_that_issuer(client, world) -> None:
 
 def test_the_detail_page_shows_what_a_learner_needs_to_know(client, world) -> None:
     skill = Skill.objects.create(
-        framework="onet", code="2.A.1.f", label="Science",
+        framework="onet",
+        code="2.A.1.f",
+        label="Science",
         uri="https://www.onetonline.org/find/descriptor/result/2.A.1.f",
     )
     make_micro_credential(
         world, skills=[skill], level="Foundation", validity_months=36, credits_available=1
     )
     page = client.get("/catalog/bioskills/micropipetting/").content.decode()
-    for text in ("Micropipetting", "BioSkills Institute", "Foundation", "36 months",
-                 "1 credits", "Put on gloves and lab coat", "Explains each step",
-                 'href="https://www.onetonline.org/find/descriptor/result/2.A.1.f"'):
+    for text in (
+        "Micropipetting",
+        "BioSkills Institute",
+        "Foundation",
+        "36 months",
+        "1 credits",
+        "Put on gloves and lab coat",
+        "Explains each step",
+        'href="https://www.onetonline.org/find/descriptor/result/2.A.1.f"',
+    ):
         assert text in page, text
     assert "min_level" not in page and "Proficient" not in page  # not the scoring rule
 
@@ -66,7 +75,9 @@ def test_a_new_draft_version_of_a_published_one_stays_private(client, world) -> 
     services.micro_credential_revise(
         micro_credential=mc, actor=world.people["designer"], name="Micropipetting II"
     )
-    assert "Micropipetting II" not in client.get("/catalog/bioskills/micropipetting/").content.decode()
+    assert (
+        "Micropipetting II" not in client.get("/catalog/bioskills/micropipetting/").content.decode()
+    )
     assert client.get("/catalog/bioskills/micropipetting/v2/").status_code == 404
 
 
@@ -80,8 +91,9 @@ def test_a_retired_one_shows_a_notice_and_leaves_the_list(client, world) -> None
 
 def test_an_old_version_keeps_its_page_and_points_to_the_current(client, world) -> None:
     mc = make_micro_credential(world)
-    services.micro_credential_revise(micro_credential=mc, actor=world.people["designer"],
-                                     name="Micropipetting II")
+    services.micro_credential_revise(
+        micro_credential=mc, actor=world.people["designer"], name="Micropipetting II"
+    )
     services.micro_credential_publish(micro_credential=mc, actor=world.people["designer"])
     page = client.get("/catalog/bioskills/micropipetting/v1/").content.decode()
     assert "This is version 1." in page and "/catalog/bioskills/micropipetting/v2/" in page
@@ -101,18 +113,25 @@ def test_a_version_answers_an_ob3_achievement_as_json(client, world, settings) -
     assert achievement["creditsAvailable"] == 2
     assert achievement["alignment"][0]["targetName"] == "Pipetting"
     assert achievement["alignment"][0]["targetCode"] == "pip"
-    assert achievement["alignment"][0]["targetUrl"].startswith("https://skills.example.org/catalog/")
+    assert achievement["alignment"][0]["targetUrl"].startswith(
+        "https://skills.example.org/catalog/"
+    )
     assert achievement["creator"]["name"] == "BioSkills Institute"
     credential = {
-        "@context": ["https://www.w3.org/ns/credentials/v2",
-                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
         "id": "urn:uuid:8a1b5b9e-7e0d-4c4b-9c53-3c4f1e2f0a11",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": {"id": "https://skills.example.org/issuers/bioskills", "type": ["Profile"]},
         "validFrom": "2026-01-01T00:00:00Z",
         "name": "Micropipetting",
-        "credentialSubject": {"id": "did:example:learner", "type": ["AchievementSubject"],
-                              "achievement": achievement},
+        "credentialSubject": {
+            "id": "did:example:learner",
+            "type": ["AchievementSubject"],
+            "achievement": achievement,
+        },
     }
     assert schema_errors(credential) == []
 

@@ -11,8 +11,9 @@ from skillstack.catalog.skill_services import skill_create, skill_update
 
 
 def test_a_skill_is_created_and_audited(world) -> None:
-    skill = skill_create(organization=world.issuer, actor=world.people["designer"],
-                         code="ppe", label="PPE")
+    skill = skill_create(
+        organization=world.issuer, actor=world.people["designer"], code="ppe", label="PPE"
+    )
     assert (skill.organization, skill.framework) == (world.issuer, "own")
     assert AuditEntry.objects.filter(action="catalog.skill.created", object_id=str(skill.pk))
 
@@ -20,28 +21,33 @@ def test_a_skill_is_created_and_audited(world) -> None:
 def test_the_same_code_twice_is_refused_but_another_issuer_may_use_it(world) -> None:
     skill_create(organization=world.issuer, actor=world.people["designer"], code="ppe", label="A")
     with pytest.raises(ValidationError) as err:
-        skill_create(organization=world.issuer, actor=world.people["designer"],
-                     code="ppe", label="B")
+        skill_create(
+            organization=world.issuer, actor=world.people["designer"], code="ppe", label="B"
+        )
     assert "already has a skill with the code 'ppe'" in err.value.message_dict["code"][0]
-    skill_create(organization=world.other_issuer, actor=world.people["outsider"],
-                 code="ppe", label="C")
+    skill_create(
+        organization=world.other_issuer, actor=world.people["outsider"], code="ppe", label="C"
+    )
 
 
 def test_a_skill_cannot_be_broader_than_itself(world) -> None:
-    skill = skill_create(organization=world.issuer, actor=world.people["designer"],
-                         code="ppe", label="PPE")
+    skill = skill_create(
+        organization=world.issuer, actor=world.people["designer"], code="ppe", label="PPE"
+    )
     with pytest.raises(ValidationError):
         skill_update(skill=skill, actor=world.people["designer"], broader=skill)
 
 
 def test_taxonomy_skills_change_only_through_an_import(world) -> None:
-    shared = Skill.objects.create(framework="onet", code="2.A.1.f", label="Science",
-                                  uri="https://x.test")
+    shared = Skill.objects.create(
+        framework="onet", code="2.A.1.f", label="Science", uri="https://x.test"
+    )
     with pytest.raises(ValidationError):
         skill_update(skill=shared, actor=world.people["designer"], label="Mine now")
 
 
 def test_only_issuers_keep_skills(world) -> None:
     with pytest.raises(ValidationError):
-        skill_create(organization=world.employer, actor=world.people["recruiter"],
-                     code="x", label="X")
+        skill_create(
+            organization=world.employer, actor=world.people["recruiter"], code="x", label="X"
+        )

@@ -34,6 +34,7 @@ from skillstack.core.schemas import Pagination, SafeText
 
 router = Router(tags=["catalog"])
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
+CSV_UPLOAD = File(..., description="CSV: framework,code,uri,label,description,broader_code")
 
 
 def _org(request: HttpRequest) -> Organization:
@@ -58,8 +59,17 @@ def _version_out(version: MicroCredentialVersion) -> dict[str, Any]:
         **{
             name: getattr(version, name)
             for name in (
-                "number", "name", "description", "criteria", "level", "achievement_type",
-                "validity_months", "tags", "performance_test", "created_at", "published_at",
+                "number",
+                "name",
+                "description",
+                "criteria",
+                "level",
+                "achievement_type",
+                "validity_months",
+                "tags",
+                "performance_test",
+                "created_at",
+                "published_at",
             )
         },
         "credits_available": float(version.credits_available)
@@ -152,8 +162,8 @@ def skill_create(request: HttpRequest, org_slug: str, payload: SkillIn) -> Any:
 def skill_import(
     request: HttpRequest,
     org_slug: str,
-    file: UploadedFile = File(..., description="CSV: framework,code,uri,label,description,broader_code"),  # noqa: B008
-    dry_run: bool = Query(True, description="Check only; nothing is saved"),  # noqa: B008
+    file: UploadedFile = CSV_UPLOAD,
+    dry_run: bool = Query(True, description="Check only; nothing is saved"),
 ) -> Any:
     """All-or-nothing: any bad row answers 422 naming each row and column, and saves nothing."""
     report = skill_services.skills_import_csv(

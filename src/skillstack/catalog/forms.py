@@ -29,7 +29,10 @@ class SkillForm(forms.Form):
         assume_scheme="https",
     )
     description = forms.CharField(
-        label="Description", max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Description",
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     broader = forms.ModelChoiceField(
         label="Part of (broader skill)",

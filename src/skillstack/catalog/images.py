@@ -31,7 +31,9 @@ def checked_image(file: IO[bytes]) -> ContentFile[bytes]:
             if kind not in FORMATS:
                 raise ValidationError({"image": "Upload a PNG or JPEG image."})
             if img.width * img.height > MAX_PIXELS:
-                raise ValidationError({"image": "The image is too large; 4096 × 4096 at most."})
+                raise ValidationError(
+                    {"image": "The image is too large; 4096 by 4096 pixels at most."}
+                )
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(

@@ -131,9 +131,7 @@ def _editor(request: HttpRequest, org: Organization, mc: MicroCredential | None)
     definition = latest.performance_test if latest is not None else None
     status = 200
     if request.method == "POST":
-        form = MicroCredentialForm(
-            request.POST, request.FILES, skills=skills, creating=mc is None
-        )
+        form = MicroCredentialForm(request.POST, request.FILES, skills=skills, creating=mc is None)
         formset = StepFormSet(request.POST, prefix="steps")
         rule_form = RuleForm(request.POST, prefix="rule")
         action = request.POST.get("step_action", "")
@@ -164,9 +162,11 @@ def _editor(request: HttpRequest, org: Organization, mc: MicroCredential | None)
             skills=skills,
             creating=mc is None,
         )
-        steps = initial_steps(definition) if latest else [
-            {"key": "", "kind": "check", "title": "", "critical": True}
-        ]
+        steps = (
+            initial_steps(definition)
+            if latest
+            else [{"key": "", "kind": "check", "title": "", "critical": True}]
+        )
         formset = StepFormSet(initial=steps, prefix="steps")
         rule_form = RuleForm(initial=initial_rule(definition), prefix="rule")
     context = {
@@ -231,4 +231,3 @@ def mc_retire(request: HttpRequest, org_slug: str, mc_slug: str) -> HttpResponse
             "Retired: no new assessments; credentials already earned stay valid.",
         )
     return redirect("catalog:mc_edit", org_slug=org.slug, mc_slug=mc.slug)
-

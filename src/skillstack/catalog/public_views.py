@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from skillstack.accounts.models import Organization
 from skillstack.catalog import selectors
-from skillstack.catalog.achievement import version_achievement
+from skillstack.catalog.achievement import version_achievement, version_url
 from skillstack.catalog.models import MicroCredential, MicroCredentialVersion
 from skillstack.catalog.performance import DefinitionError, parse_definition
 from skillstack.core.access import requires
@@ -74,6 +74,7 @@ def _page(
         "pinned": pinned,
         "current": current,
         "retired": mc.status == "retired",
+        "permanent_url": version_url(version),
     }
     return render(request, "catalog/public_detail.html", context)
 
@@ -94,9 +95,9 @@ def catalog_version(request: HttpRequest, org_slug: str, mc_slug: str, number: i
     if version is None:
         raise Http404("No published version with this number")
     if _wants_json(request):
-        response = JsonResponse(version_achievement(version), json_dumps_params={"indent": 2})
-        response["Vary"] = "Accept"
-        return response
+        answer = JsonResponse(version_achievement(version), json_dumps_params={"indent": 2})
+        answer["Vary"] = "Accept"
+        return answer
     response = _page(request, mc, version, pinned=True)
     response["Vary"] = "Accept"
     return response

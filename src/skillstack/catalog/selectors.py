@@ -88,7 +88,9 @@ def micro_credentials_of(*, organization: Organization) -> list[tuple[MicroCrede
     """An issuer's micro-credentials with their latest version, newest first."""
     mcs = (
         MicroCredential.objects.filter(issuer=organization)
-        .prefetch_related(Prefetch("versions", queryset=MicroCredentialVersion.objects.order_by("-number")))
+        .prefetch_related(
+            Prefetch("versions", queryset=MicroCredentialVersion.objects.order_by("-number"))
+        )
         .order_by("-created_at")
     )
     return [(mc, mc.versions.all()[0]) for mc in mcs]
@@ -105,15 +107,15 @@ def version_of(*, micro_credential: MicroCredential, number: int) -> MicroCreden
 def public_micro_credential(*, org_slug: str, slug: str) -> MicroCredential | None:
     """A micro-credential the public may see: published now, or retired after publication."""
     return (
-        MicroCredential.objects.filter(
-            issuer__slug=org_slug, slug=slug, status__in=PUBLIC_STATUSES
-        )
+        MicroCredential.objects.filter(issuer__slug=org_slug, slug=slug, status__in=PUBLIC_STATUSES)
         .select_related("issuer")
         .first()
     )
 
 
-def public_version(*, micro_credential: MicroCredential, number: int) -> MicroCredentialVersion | None:
+def public_version(
+    *, micro_credential: MicroCredential, number: int
+) -> MicroCredentialVersion | None:
     """A published version by number; drafts (even of a published micro-credential) are not."""
     return (
         micro_credential.versions.filter(number=number, published_at__isnull=False)
@@ -195,13 +197,17 @@ def _describe(name: str, old: Any, new: Any) -> str:
     if name == "skills":
         added = [s for s in new if s not in old]
         removed = [s for s in old if s not in new]
-        parts = [f"added {', '.join(added)}" if added else "", f"removed {', '.join(removed)}" if removed else ""]
+        parts = [
+            f"added {', '.join(added)}" if added else "",
+            f"removed {', '.join(removed)}" if removed else "",
+        ]
         return f"{label}: " + "; ".join(p for p in parts if p)
     if name == "performance_test":
         old_titles = [s.get("title") for s in (old or {}).get("steps", [])]
         new_titles = [s.get("title") for s in (new or {}).get("steps", [])]
         if old_titles != new_titles:
-            return f"{label}: steps now {len(new_titles)} (were {len(old_titles)}), changed wording or order"
+            counts = f"{len(new_titles)} (were {len(old_titles)})"
+            return f"{label}: steps now {counts}, changed wording or order"
         return f"{label}: scoring or pass rule changed"
     if name in ("description", "criteria", "image"):
         return f"{label} changed"

@@ -72,8 +72,7 @@ class ImportReport:
 
     def summary(self) -> str:
         counts = (
-            f"{len(self.created)} new, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged"
+            f"{len(self.created)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
         )
         if not self.ok:
             return f"Nothing was imported: {len(self.errors)} problem(s) to fix in the file."
@@ -320,7 +319,10 @@ def _plan(
                     "(add it to the file or import it first).",
                 )
             )
-    plan = [(row, values, existing.get((values["framework"], values["code"]))) for row, values in checked]
+    plan = [
+        (row, values, existing.get((values["framework"], values["code"])))
+        for row, values in checked
+    ]
     for row, values, skill in plan:
         entry = ImportRow(row, values["framework"], values["code"], values["label"])
         if skill is None:

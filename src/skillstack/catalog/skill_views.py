@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -19,7 +20,7 @@ def _org(request: HttpRequest) -> Organization:
     return request.organization  # type: ignore[attr-defined,no-any-return]
 
 
-def _own_skills(org: Organization, exclude: int | None = None) -> object:
+def _own_skills(org: Organization, exclude: int | None = None) -> QuerySet[Skill]:
     skills = Skill.objects.filter(organization=org, framework=Framework.OWN).order_by("label")
     return skills.exclude(pk=exclude) if exclude is not None else skills
 

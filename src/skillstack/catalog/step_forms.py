@@ -25,9 +25,7 @@ class StepForm(forms.Form):
         choices=[("check", "Check"), ("rubric", "Rubric criterion")], widget=forms.HiddenInput
     )
     title = forms.CharField(label="What the learner does", max_length=300, required=False)
-    critical = forms.BooleanField(
-        label="Critical (not done = not passed)", required=False
-    )
+    critical = forms.BooleanField(label="Critical (not done = not passed)", required=False)
     levels = forms.CharField(
         label="Levels, lowest first",
         max_length=500,
@@ -35,7 +33,10 @@ class StepForm(forms.Form):
         help_text="Separated by commas, e.g. Beginning, Developing, Proficient, Exemplary.",
     )
     min_level = forms.IntegerField(
-        label="Lowest passing level", min_value=0, max_value=20, required=False,
+        label="Lowest passing level",
+        min_value=0,
+        max_value=20,
+        required=False,
         help_text="1 = the first level; 0 = any level passes.",
     )
 
@@ -52,7 +53,10 @@ class RuleForm(forms.Form):
         help_text="Empty: all of them. Critical checks are always needed.",
     )
     time_limit_minutes = forms.IntegerField(
-        label="Time limit (minutes)", min_value=1, max_value=600, required=False,
+        label="Time limit (minutes)",
+        min_value=1,
+        max_value=600,
+        required=False,
         help_text="Empty: no time limit.",
     )
 
@@ -148,8 +152,14 @@ def build_definition(formset: Any, rule_form: RuleForm) -> dict[str, Any]:
     return {"steps": steps, "rule": rule}
 
 
-ERROR_FIELDS = {"key": "title", "title": "title", "kind": "title", "critical": "critical",
-                "levels": "levels", "min_level": "min_level"}
+ERROR_FIELDS = {
+    "key": "title",
+    "title": "title",
+    "kind": "title",
+    "critical": "critical",
+    "levels": "levels",
+    "min_level": "min_level",
+}
 
 
 def check_definition(definition: dict[str, Any], formset: Any, rule_form: RuleForm) -> bool:
