@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from obcore._did_key import did_key_document
-from obcore._did_web import did_web_url
 from obcore.errors import DidResolutionError
 
 if TYPE_CHECKING:
+    from obcore._did_web import did_web_url
     from obcore._did_web.fetcher import SafeFetcher
 
 __all__ = ["NetworkRequired", "Resolver", "SafeFetcher", "did_web_url"]
@@ -25,11 +25,16 @@ Fetcher = Callable[[str], dict[str, Any]]
 
 
 def __getattr__(name: str) -> Any:
-    # SafeFetcher pulls in socket/ssl support: loaded only when a caller asks for it
+    # SafeFetcher pulls in socket/ssl support, did_web_url urllib.parse: loaded only when
+    # a caller asks for them (a did:key credential never does)
     if name == "SafeFetcher":
         from obcore._did_web.fetcher import SafeFetcher
 
         return SafeFetcher
+    if name == "did_web_url":
+        from obcore._did_web import did_web_url
+
+        return did_web_url
     raise AttributeError(name)
 
 
@@ -67,6 +72,8 @@ class Resolver:
         elif controller.startswith("did:key:"):
             return did_key_document(controller)
         elif controller.startswith("did:web:"):
+            from obcore._did_web import did_web_url
+
             document = self._fetch(did_web_url(controller), controller)
         elif controller.startswith("https://"):
             document = self._fetch(controller, controller)

@@ -16,10 +16,8 @@ Errors are sentences a person can act on: a JSON path and a reason, for example
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -98,8 +96,10 @@ def _lenient_validator_class() -> Any:
 
 
 def _schema_document(file_name: str) -> Any:
+    from importlib import resources
+
     text = resources.files("obcore.schemas").joinpath(file_name).read_text("utf-8")
-    return json.loads(text)
+    return orjson.loads(text)
 
 
 @cache
@@ -171,6 +171,8 @@ def _path(error: ValidationError) -> str:
 
 
 def _quote(values: Iterable[Any]) -> str:
+    import json
+
     return ", ".join(repr(v) if isinstance(v, str) else json.dumps(v) for v in values)
 
 

@@ -101,7 +101,7 @@ class _Context:
 @lru_cache(maxsize=1)
 def _known_contexts() -> frozenset[str]:
     # the manifest, not the JSON-LD engine: a JCS or JWT credential never loads pyld
-    from obcore._jsonld.loader import bundled_context_urls
+    from obcore._jsonld.manifest import bundled_context_urls
 
     return bundled_context_urls()
 
@@ -170,7 +170,9 @@ def _verify_credential(
     prefix: str = "",
 ) -> None:
     def add(check: Check) -> None:
-        report.checks.append(Check(prefix + check.id, check.outcome, check.message))
+        report.checks.append(
+            Check(prefix + check.id, check.outcome, check.message) if prefix else check
+        )
 
     add(checks.context_check(credential, known=_known_contexts()))
     add(checks.type_check(credential))

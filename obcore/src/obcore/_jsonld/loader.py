@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from obcore._jsonld.manifest import bundled_context_urls as _manifest_urls
 from obcore.errors import ContextError
 
 CONTEXTS_DIR = Path(__file__).resolve().parent.parent / "contexts"
@@ -41,8 +42,7 @@ class BoundedCache(dict[str, Any]):
 
 def bundled_context_urls(directory: Path = CONTEXTS_DIR) -> frozenset[str]:
     """The URLs of the bundled contexts (from the manifest; no JSON-LD library needed)."""
-    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-    return frozenset(manifest)
+    return _manifest_urls(directory)
 
 
 class BundledLoader:

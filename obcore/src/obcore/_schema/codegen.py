@@ -83,6 +83,7 @@ class _Generator:
     def __init__(self) -> None:
         self.functions: list[str] = []
         self.names: dict[int, str] = {}
+        self.by_key: dict[str, str] = {}
         self.constants: list[str] = []
         self.constant_names: dict[str, str] = {}
         self.keep: list[Any] = []  # keeps schema nodes alive while their id() is a key
@@ -149,14 +150,41 @@ class _Generator:
             return " and ".join(parts)
         return f"{self.function(root, schema, label)}({var})"
 
+    def _semantic_key(self, root: dict[str, Any], schema: dict[str, Any]) -> str:
+        """The subschema plus every definition it reaches: equal keys, equal predicates.
+
+        The three schema files repeat many definitions (Profile, Achievement…); a
+        definition is shared only when it and everything it references are identical.
+        """
+        reached: dict[str, Any] = {}
+        stack = [schema]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                ref = node.get("$ref")
+                if isinstance(ref, str) and ref not in reached:
+                    reached[ref] = self._resolve(root, ref)
+                    stack.append(reached[ref])
+                stack.extend(v for k, v in node.items() if k != "$ref")
+            elif isinstance(node, list):
+                stack.extend(node)
+        return json.dumps([schema, reached], sort_keys=True)
+
     def function(self, root: dict[str, Any], schema: dict[str, Any], label: str) -> str:
         name = self.names.get(id(schema))
         if name is not None:
+            return name
+        key = self._semantic_key(root, schema)
+        name = self.by_key.get(key)
+        if name is not None:
+            self.names[id(schema)] = name
+            self.keep.append(schema)
             return name
         name = f"_{re.sub(r'[^A-Za-z0-9]+', '_', label)}"
         while name in self.names.values():
             name += "_"
         self.names[id(schema)] = name
+        self.by_key[key] = name
         self.keep.append(schema)
         body: list[str] = []
         self._body(root, schema, label, body)

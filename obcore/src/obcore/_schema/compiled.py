@@ -413,27 +413,6 @@ def _achievementcredential_Profile_type(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_EndorsementCredential_context_additionalItems(x: Any) -> bool:
-    if not (_achievementcredential_Context(x)):
-        return False
-    return True
-
-
-def _achievementcredential_EndorsementCredential_context(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 2):
-            return False
-        if not (len(a) <= 0 or ((isinstance(a[0], str) and a[0] in _E0))):
-            return False
-        if not (len(a) <= 1 or (isinstance(a[1], str) and (not isinstance(a[1], str) or _P1(a[1]) is not None))):
-            return False
-    if isinstance(x, list):
-        if not (all(_achievementcredential_EndorsementCredential_context_additionalItems(i) for i in x[2:])):
-            return False
-    return True
-
-
 def _achievementcredential_EndorsementCredential_type_allOf0(x: Any) -> bool:
     a = x if isinstance(x, list) else [x]
     if isinstance(a, list):
@@ -504,14 +483,8 @@ def _achievementcredential_EndorsementCredential_credentialSubject(x: Any) -> bo
     return True
 
 
-def _achievementcredential_ProfileRef_oneOf1(x: Any) -> bool:
-    if not (_achievementcredential_Profile(x)):
-        return False
-    return True
-
-
 def _achievementcredential_ProfileRef(x: Any) -> bool:
-    if not (bool(isinstance(x, str)) + bool(_achievementcredential_ProfileRef_oneOf1(x)) == 1):
+    if not (bool(isinstance(x, str)) + bool(_achievementcredential_Achievement_creator(x)) == 1):
         return False
     return True
 
@@ -697,7 +670,7 @@ def _achievementcredential_EndorsementCredential(x: Any) -> bool:
         if not ('validFrom' in x):
             return False
         v = x.get('@context', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_context(v))):
+        if not (v is _MISSING or (_achievementcredential_context(v))):
             return False
         v = x.get('type', _MISSING)
         if not (v is _MISSING or (_achievementcredential_EndorsementCredential_type(v))):
@@ -763,12 +736,6 @@ def _achievementcredential_Profile_endorsementJwt(x: Any) -> bool:
     if isinstance(a, list):
         if not (all(isinstance(i, str) and (not isinstance(i, str) or _P15(i) is not None) for i in a)):
             return False
-    return True
-
-
-def _achievementcredential_Profile_image(x: Any) -> bool:
-    if not (_achievementcredential_Image(x)):
-        return False
     return True
 
 
@@ -898,12 +865,6 @@ def _achievementcredential_Profile_otherIdentifier(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_Profile_parentOrg(x: Any) -> bool:
-    if not (_achievementcredential_Profile(x)):
-        return False
-    return True
-
-
 def _achievementcredential_Profile(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
@@ -937,7 +898,7 @@ def _achievementcredential_Profile(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_Profile_endorsementJwt(v))):
             return False
         v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Profile_image(v))):
+        if not (v is _MISSING or (_achievementcredential_image(v))):
             return False
         v = x.get('email', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -952,7 +913,7 @@ def _achievementcredential_Profile(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('parentOrg', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Profile_parentOrg(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_creator(v))):
             return False
         v = x.get('familyName', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1006,44 +967,10 @@ def _achievementcredential_Achievement_criteria(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_Achievement_endorsement_items(x: Any) -> bool:
-    if not (_achievementcredential_EndorsementCredential(x)):
-        return False
-    return True
-
-
-def _achievementcredential_Achievement_endorsement(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_Achievement_endorsement_items(i) for i in a)):
-            return False
-    return True
-
-
 def _achievementcredential_Achievement_endorsementJwt(x: Any) -> bool:
     a = x if isinstance(x, list) else [x]
     if isinstance(a, list):
         if not (all(isinstance(i, str) and (not isinstance(i, str) or _P15(i) is not None) for i in a)):
-            return False
-    return True
-
-
-def _achievementcredential_Achievement_image(x: Any) -> bool:
-    if not (_achievementcredential_Image(x)):
-        return False
-    return True
-
-
-def _achievementcredential_Achievement_otherIdentifier_items(x: Any) -> bool:
-    if not (_achievementcredential_IdentifierEntry(x)):
-        return False
-    return True
-
-
-def _achievementcredential_Achievement_otherIdentifier(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_Achievement_otherIdentifier_items(i) for i in a)):
             return False
     return True
 
@@ -1109,20 +1036,6 @@ def _achievementcredential_ResultDescription_type(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_ResultDescription_alignment_items(x: Any) -> bool:
-    if not (_achievementcredential_Alignment(x)):
-        return False
-    return True
-
-
-def _achievementcredential_ResultDescription_alignment(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_ResultDescription_alignment_items(i) for i in a)):
-            return False
-    return True
-
-
 def _achievementcredential_ResultDescription_allowedValue(x: Any) -> bool:
     a = x if isinstance(x, list) else [x]
     if isinstance(a, list):
@@ -1149,20 +1062,6 @@ def _achievementcredential_RubricCriterionLevel_type(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_RubricCriterionLevel_alignment_items(x: Any) -> bool:
-    if not (_achievementcredential_Alignment(x)):
-        return False
-    return True
-
-
-def _achievementcredential_RubricCriterionLevel_alignment(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_RubricCriterionLevel_alignment_items(i) for i in a)):
-            return False
-    return True
-
-
 def _achievementcredential_RubricCriterionLevel(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
@@ -1180,7 +1079,7 @@ def _achievementcredential_RubricCriterionLevel(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_RubricCriterionLevel_type(v))):
             return False
         v = x.get('alignment', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_RubricCriterionLevel_alignment(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_alignment(v))):
             return False
         v = x.get('description', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1230,7 +1129,7 @@ def _achievementcredential_ResultDescription(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_ResultDescription_type(v))):
             return False
         v = x.get('alignment', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_ResultDescription_alignment(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_alignment(v))):
             return False
         v = x.get('allowedValue', _MISSING)
         if not (v is _MISSING or (_achievementcredential_ResultDescription_allowedValue(v))):
@@ -1320,7 +1219,7 @@ def _achievementcredential_Achievement(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('endorsement', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Achievement_endorsement(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_endorsement(v))):
             return False
         v = x.get('endorsementJwt', _MISSING)
         if not (v is _MISSING or (_achievementcredential_Achievement_endorsementJwt(v))):
@@ -1332,7 +1231,7 @@ def _achievementcredential_Achievement(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Achievement_image(v))):
+        if not (v is _MISSING or (_achievementcredential_image(v))):
             return False
         v = x.get('inLanguage', _MISSING)
         if not (v is _MISSING or (isinstance(v, str) and (not isinstance(v, str) or _P21(v) is not None))):
@@ -1341,7 +1240,7 @@ def _achievementcredential_Achievement(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('otherIdentifier', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Achievement_otherIdentifier(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_otherIdentifier(v))):
             return False
         v = x.get('related', _MISSING)
         if not (v is _MISSING or (_achievementcredential_Achievement_related(v))):
@@ -1419,12 +1318,6 @@ def _achievementcredential_AchievementSubject_identifier(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_AchievementSubject_image(x: Any) -> bool:
-    if not (_achievementcredential_Image(x)):
-        return False
-    return True
-
-
 def _achievementcredential_Result_type(x: Any) -> bool:
     a = x if isinstance(x, list) else [x]
     if isinstance(a, list):
@@ -1433,20 +1326,6 @@ def _achievementcredential_Result_type(x: Any) -> bool:
         if not (any((isinstance(i, str) and i in _E28) for i in a)):
             return False
         if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _achievementcredential_Result_alignment_items(x: Any) -> bool:
-    if not (_achievementcredential_Alignment(x)):
-        return False
-    return True
-
-
-def _achievementcredential_Result_alignment(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_Result_alignment_items(i) for i in a)):
             return False
     return True
 
@@ -1464,7 +1343,7 @@ def _achievementcredential_Result(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('alignment', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_Result_alignment(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_alignment(v))):
             return False
         v = x.get('resultDescription', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1489,12 +1368,6 @@ def _achievementcredential_AchievementSubject_result(x: Any) -> bool:
     if isinstance(a, list):
         if not (all(_achievementcredential_AchievementSubject_result_items(i) for i in a)):
             return False
-    return True
-
-
-def _achievementcredential_AchievementSubject_source(x: Any) -> bool:
-    if not (_achievementcredential_Profile(x)):
-        return False
     return True
 
 
@@ -1528,7 +1401,7 @@ def _achievementcredential_AchievementSubject(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_AchievementSubject_identifier(v))):
             return False
         v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_AchievementSubject_image(v))):
+        if not (v is _MISSING or (_achievementcredential_image(v))):
             return False
         v = x.get('licenseNumber', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1543,7 +1416,7 @@ def _achievementcredential_AchievementSubject(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('source', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_AchievementSubject_source(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_creator(v))):
             return False
         v = x.get('term', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1554,20 +1427,6 @@ def _achievementcredential_AchievementSubject(x: Any) -> bool:
 def _achievementcredential_credentialSubject(x: Any) -> bool:
     if not (_achievementcredential_AchievementSubject(x)):
         return False
-    return True
-
-
-def _achievementcredential_endorsement_items(x: Any) -> bool:
-    if not (_achievementcredential_EndorsementCredential(x)):
-        return False
-    return True
-
-
-def _achievementcredential_endorsement(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_endorsement_items(i) for i in a)):
-            return False
     return True
 
 
@@ -1635,66 +1494,6 @@ def _achievementcredential_evidence(x: Any) -> bool:
     return True
 
 
-def _achievementcredential_issuer(x: Any) -> bool:
-    if not (_achievementcredential_ProfileRef(x)):
-        return False
-    return True
-
-
-def _achievementcredential_proof_items(x: Any) -> bool:
-    if not (_achievementcredential_Proof(x)):
-        return False
-    return True
-
-
-def _achievementcredential_proof(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_proof_items(i) for i in a)):
-            return False
-    return True
-
-
-def _achievementcredential_credentialSchema_items(x: Any) -> bool:
-    if not (_achievementcredential_CredentialSchema(x)):
-        return False
-    return True
-
-
-def _achievementcredential_credentialSchema(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_credentialSchema_items(i) for i in a)):
-            return False
-    return True
-
-
-def _achievementcredential_credentialStatus(x: Any) -> bool:
-    if not (_achievementcredential_CredentialStatus(x)):
-        return False
-    return True
-
-
-def _achievementcredential_refreshService(x: Any) -> bool:
-    if not (_achievementcredential_RefreshService(x)):
-        return False
-    return True
-
-
-def _achievementcredential_termsOfUse_items(x: Any) -> bool:
-    if not (_achievementcredential_TermsOfUse(x)):
-        return False
-    return True
-
-
-def _achievementcredential_termsOfUse(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_achievementcredential_termsOfUse_items(i) for i in a)):
-            return False
-    return True
-
-
 def _achievementcredential(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
@@ -1736,7 +1535,7 @@ def _achievementcredential(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_credentialSubject(v))):
             return False
         v = x.get('endorsement', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_endorsement(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_endorsement(v))):
             return False
         v = x.get('endorsementJwt', _MISSING)
         if not (v is _MISSING or (_achievementcredential_endorsementJwt(v))):
@@ -1745,7 +1544,7 @@ def _achievementcredential(x: Any) -> bool:
         if not (v is _MISSING or (_achievementcredential_evidence(v))):
             return False
         v = x.get('issuer', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_issuer(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_issuer(v))):
             return False
         v = x.get('validFrom', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -1754,746 +1553,19 @@ def _achievementcredential(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('proof', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_proof(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_proof(v))):
             return False
         v = x.get('credentialSchema', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_credentialSchema(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_credentialSchema(v))):
             return False
         v = x.get('credentialStatus', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_credentialStatus(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_credentialStatus(v))):
             return False
         v = x.get('refreshService', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_refreshService(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_refreshService(v))):
             return False
         v = x.get('termsOfUse', _MISSING)
-        if not (v is _MISSING or (_achievementcredential_termsOfUse(v))):
-            return False
-    return True
-
-
-def _endorsementcredential_Context(x: Any) -> bool:
-    if not (bool(isinstance(x, str)) + bool(isinstance(x, dict)) == 1):
-        return False
-    return True
-
-
-def _endorsementcredential_context_additionalItems(x: Any) -> bool:
-    if not (_endorsementcredential_Context(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_context(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 2):
-            return False
-        if not (len(a) <= 0 or ((isinstance(a[0], str) and a[0] in _E0))):
-            return False
-        if not (len(a) <= 1 or (isinstance(a[1], str) and (not isinstance(a[1], str) or _P1(a[1]) is not None))):
-            return False
-    if isinstance(x, list):
-        if not (all(_endorsementcredential_context_additionalItems(i) for i in x[2:])):
-            return False
-    return True
-
-
-def _endorsementcredential_type_allOf0(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E2) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_type_allOf1(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E13) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_type(x: Any) -> bool:
-    if not (_endorsementcredential_type_allOf0(x)):
-        return False
-    if not (_endorsementcredential_type_allOf1(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementSubject_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E14) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementSubject(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementSubject_type(v))):
-            return False
-        v = x.get('endorsementComment', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_credentialSubject(x: Any) -> bool:
-    if not (_endorsementcredential_EndorsementSubject(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Profile_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E12) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_context_additionalItems(x: Any) -> bool:
-    if not (_endorsementcredential_Context(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_context(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 2):
-            return False
-        if not (len(a) <= 0 or ((isinstance(a[0], str) and a[0] in _E0))):
-            return False
-        if not (len(a) <= 1 or (isinstance(a[1], str) and (not isinstance(a[1], str) or _P1(a[1]) is not None))):
-            return False
-    if isinstance(x, list):
-        if not (all(_endorsementcredential_EndorsementCredential_context_additionalItems(i) for i in x[2:])):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_type_allOf0(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E2) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_type_allOf1(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E13) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_type(x: Any) -> bool:
-    if not (_endorsementcredential_EndorsementCredential_type_allOf0(x)):
-        return False
-    if not (_endorsementcredential_EndorsementCredential_type_allOf1(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_credentialSubject(x: Any) -> bool:
-    if not (_endorsementcredential_EndorsementSubject(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_issuer(x: Any) -> bool:
-    if not (_endorsementcredential_ProfileRef(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Proof(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('created', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('cryptosuite', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('challenge', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('domain', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('nonce', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proofPurpose', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proofValue', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('verificationMethod', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_proof_items(x: Any) -> bool:
-    if not (_endorsementcredential_Proof(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_proof(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_EndorsementCredential_proof_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_CredentialSchema(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_credentialSchema_items(x: Any) -> bool:
-    if not (_endorsementcredential_CredentialSchema(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_credentialSchema(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_EndorsementCredential_credentialSchema_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_CredentialStatus(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_credentialStatus(x: Any) -> bool:
-    if not (_endorsementcredential_CredentialStatus(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_RefreshService(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_refreshService(x: Any) -> bool:
-    if not (_endorsementcredential_RefreshService(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_TermsOfUse(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_termsOfUse_items(x: Any) -> bool:
-    if not (_endorsementcredential_TermsOfUse(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential_termsOfUse(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_EndorsementCredential_termsOfUse_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_EndorsementCredential(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('@context' in x):
-            return False
-        if not ('type' in x):
-            return False
-        if not ('id' in x):
-            return False
-        if not ('name' in x):
-            return False
-        if not ('credentialSubject' in x):
-            return False
-        if not ('issuer' in x):
-            return False
-        if not ('validFrom' in x):
-            return False
-        v = x.get('@context', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_context(v))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_type(v))):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('name', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('description', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('credentialSubject', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_credentialSubject(v))):
-            return False
-        v = x.get('awardedDate', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('issuer', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_issuer(v))):
-            return False
-        v = x.get('validFrom', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('validUntil', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proof', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_proof(v))):
-            return False
-        v = x.get('credentialSchema', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_credentialSchema(v))):
-            return False
-        v = x.get('credentialStatus', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_credentialStatus(v))):
-            return False
-        v = x.get('refreshService', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_refreshService(v))):
-            return False
-        v = x.get('termsOfUse', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_EndorsementCredential_termsOfUse(v))):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_endorsement_items(x: Any) -> bool:
-    if not (_endorsementcredential_EndorsementCredential(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Profile_endorsement(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_Profile_endorsement_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_endorsementJwt(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(isinstance(i, str) and (not isinstance(i, str) or _P15(i) is not None) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_Image(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E4))):
-            return False
-        v = x.get('caption', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        if not (all(k in _K5 for k in x)):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_image(x: Any) -> bool:
-    if not (_endorsementcredential_Image(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Address_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E16) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_GeoCoordinates(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        if not ('latitude' in x):
-            return False
-        if not ('longitude' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E17))):
-            return False
-        v = x.get('latitude', _MISSING)
-        if not (v is _MISSING or ((isinstance(v, _Number) and not isinstance(v, bool)))):
-            return False
-        v = x.get('longitude', _MISSING)
-        if not (v is _MISSING or ((isinstance(v, _Number) and not isinstance(v, bool)))):
-            return False
-    return True
-
-
-def _endorsementcredential_Address_geo(x: Any) -> bool:
-    if not (_endorsementcredential_GeoCoordinates(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Address(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Address_type(v))):
-            return False
-        v = x.get('addressCountry', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressCountryCode', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressRegion', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressLocality', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('streetAddress', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('postOfficeBoxNumber', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('postalCode', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('geo', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Address_geo(v))):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_address(x: Any) -> bool:
-    if not (_endorsementcredential_Address(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_IdentifierEntry_identifierType(x: Any) -> bool:
-    if not (bool(isinstance(x, str) and (isinstance(x, str) and x in _E19)) + bool(isinstance(x, str) and (not isinstance(x, str) or _P10(x) is not None)) == 1):
-        return False
-    return True
-
-
-def _endorsementcredential_IdentifierEntry(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        if not ('identifier' in x):
-            return False
-        if not ('identifierType' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E18))):
-            return False
-        v = x.get('identifier', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('identifierType', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_IdentifierEntry_identifierType(v))):
-            return False
-        if not (all(k in _K20 for k in x)):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_otherIdentifier_items(x: Any) -> bool:
-    if not (_endorsementcredential_IdentifierEntry(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Profile_otherIdentifier(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_Profile_otherIdentifier_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_Profile_parentOrg(x: Any) -> bool:
-    if not (_endorsementcredential_Profile(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_Profile(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_type(v))):
-            return False
-        v = x.get('name', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('url', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('phone', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('description', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('endorsement', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_endorsement(v))):
-            return False
-        v = x.get('endorsementJwt', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_endorsementJwt(v))):
-            return False
-        v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_image(v))):
-            return False
-        v = x.get('email', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('address', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_address(v))):
-            return False
-        v = x.get('otherIdentifier', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_otherIdentifier(v))):
-            return False
-        v = x.get('official', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('parentOrg', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_Profile_parentOrg(v))):
-            return False
-        v = x.get('familyName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('givenName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('additionalName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('patronymicName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('honorificPrefix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('honorificSuffix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('familyNamePrefix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('dateOfBirth', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _endorsementcredential_ProfileRef_oneOf1(x: Any) -> bool:
-    if not (_endorsementcredential_Profile(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_ProfileRef(x: Any) -> bool:
-    if not (bool(isinstance(x, str)) + bool(_endorsementcredential_ProfileRef_oneOf1(x)) == 1):
-        return False
-    return True
-
-
-def _endorsementcredential_issuer(x: Any) -> bool:
-    if not (_endorsementcredential_ProfileRef(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_proof_items(x: Any) -> bool:
-    if not (_endorsementcredential_Proof(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_proof(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_proof_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_credentialSchema_items(x: Any) -> bool:
-    if not (_endorsementcredential_CredentialSchema(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_credentialSchema(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_credentialSchema_items(i) for i in a)):
-            return False
-    return True
-
-
-def _endorsementcredential_credentialStatus(x: Any) -> bool:
-    if not (_endorsementcredential_CredentialStatus(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_refreshService(x: Any) -> bool:
-    if not (_endorsementcredential_RefreshService(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_termsOfUse_items(x: Any) -> bool:
-    if not (_endorsementcredential_TermsOfUse(x)):
-        return False
-    return True
-
-
-def _endorsementcredential_termsOfUse(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_endorsementcredential_termsOfUse_items(i) for i in a)):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_termsOfUse(v))):
             return False
     return True
 
@@ -2517,10 +1589,10 @@ def _endorsementcredential(x: Any) -> bool:
         if not ('validFrom' in x):
             return False
         v = x.get('@context', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_context(v))):
+        if not (v is _MISSING or (_achievementcredential_context(v))):
             return False
         v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_type(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_type(v))):
             return False
         v = x.get('id', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -2532,13 +1604,13 @@ def _endorsementcredential(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('credentialSubject', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_credentialSubject(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_credentialSubject(v))):
             return False
         v = x.get('awardedDate', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('issuer', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_issuer(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_issuer(v))):
             return False
         v = x.get('validFrom', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -2547,694 +1619,20 @@ def _endorsementcredential(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('proof', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_proof(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_proof(v))):
             return False
         v = x.get('credentialSchema', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_credentialSchema(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_credentialSchema(v))):
             return False
         v = x.get('credentialStatus', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_credentialStatus(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_credentialStatus(v))):
             return False
         v = x.get('refreshService', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_refreshService(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_refreshService(v))):
             return False
         v = x.get('termsOfUse', _MISSING)
-        if not (v is _MISSING or (_endorsementcredential_termsOfUse(v))):
+        if not (v is _MISSING or (_achievementcredential_EndorsementCredential_termsOfUse(v))):
             return False
-    return True
-
-
-def _profile_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E12) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_Context(x: Any) -> bool:
-    if not (bool(isinstance(x, str)) + bool(isinstance(x, dict)) == 1):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_context_additionalItems(x: Any) -> bool:
-    if not (_profile_Context(x)):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_context(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 2):
-            return False
-        if not (len(a) <= 0 or ((isinstance(a[0], str) and a[0] in _E0))):
-            return False
-        if not (len(a) <= 1 or (isinstance(a[1], str) and (not isinstance(a[1], str) or _P1(a[1]) is not None))):
-            return False
-    if isinstance(x, list):
-        if not (all(_profile_EndorsementCredential_context_additionalItems(i) for i in x[2:])):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_type_allOf0(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E2) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_type_allOf1(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E13) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_type(x: Any) -> bool:
-    if not (_profile_EndorsementCredential_type_allOf0(x)):
-        return False
-    if not (_profile_EndorsementCredential_type_allOf1(x)):
-        return False
-    return True
-
-
-def _profile_EndorsementSubject_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E14) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_EndorsementSubject(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementSubject_type(v))):
-            return False
-        v = x.get('endorsementComment', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_credentialSubject(x: Any) -> bool:
-    if not (_profile_EndorsementSubject(x)):
-        return False
-    return True
-
-
-def _profile_Profile_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E12) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_Profile_endorsement_items(x: Any) -> bool:
-    if not (_profile_EndorsementCredential(x)):
-        return False
-    return True
-
-
-def _profile_Profile_endorsement(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_Profile_endorsement_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_Profile_endorsementJwt(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(isinstance(i, str) and (not isinstance(i, str) or _P15(i) is not None) for i in a)):
-            return False
-    return True
-
-
-def _profile_Image(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E4))):
-            return False
-        v = x.get('caption', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        if not (all(k in _K5 for k in x)):
-            return False
-    return True
-
-
-def _profile_Profile_image(x: Any) -> bool:
-    if not (_profile_Image(x)):
-        return False
-    return True
-
-
-def _profile_Address_type(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (len(a) >= 1):
-            return False
-        if not (any((isinstance(i, str) and i in _E16) for i in a)):
-            return False
-        if not (all(isinstance(i, str) for i in a)):
-            return False
-    return True
-
-
-def _profile_GeoCoordinates(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        if not ('latitude' in x):
-            return False
-        if not ('longitude' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E17))):
-            return False
-        v = x.get('latitude', _MISSING)
-        if not (v is _MISSING or ((isinstance(v, _Number) and not isinstance(v, bool)))):
-            return False
-        v = x.get('longitude', _MISSING)
-        if not (v is _MISSING or ((isinstance(v, _Number) and not isinstance(v, bool)))):
-            return False
-    return True
-
-
-def _profile_Address_geo(x: Any) -> bool:
-    if not (_profile_GeoCoordinates(x)):
-        return False
-    return True
-
-
-def _profile_Address(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_profile_Address_type(v))):
-            return False
-        v = x.get('addressCountry', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressCountryCode', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressRegion', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('addressLocality', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('streetAddress', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('postOfficeBoxNumber', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('postalCode', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('geo', _MISSING)
-        if not (v is _MISSING or (_profile_Address_geo(v))):
-            return False
-    return True
-
-
-def _profile_Profile_address(x: Any) -> bool:
-    if not (_profile_Address(x)):
-        return False
-    return True
-
-
-def _profile_IdentifierEntry_identifierType(x: Any) -> bool:
-    if not (bool(isinstance(x, str) and (isinstance(x, str) and x in _E19)) + bool(isinstance(x, str) and (not isinstance(x, str) or _P10(x) is not None)) == 1):
-        return False
-    return True
-
-
-def _profile_IdentifierEntry(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        if not ('identifier' in x):
-            return False
-        if not ('identifierType' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str) and (isinstance(v, str) and v in _E18))):
-            return False
-        v = x.get('identifier', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('identifierType', _MISSING)
-        if not (v is _MISSING or (_profile_IdentifierEntry_identifierType(v))):
-            return False
-        if not (all(k in _K20 for k in x)):
-            return False
-    return True
-
-
-def _profile_Profile_otherIdentifier_items(x: Any) -> bool:
-    if not (_profile_IdentifierEntry(x)):
-        return False
-    return True
-
-
-def _profile_Profile_otherIdentifier(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_Profile_otherIdentifier_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_Profile_parentOrg(x: Any) -> bool:
-    if not (_profile_Profile(x)):
-        return False
-    return True
-
-
-def _profile_Profile(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_type(v))):
-            return False
-        v = x.get('name', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('url', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('phone', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('description', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('endorsement', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_endorsement(v))):
-            return False
-        v = x.get('endorsementJwt', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_endorsementJwt(v))):
-            return False
-        v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_image(v))):
-            return False
-        v = x.get('email', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('address', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_address(v))):
-            return False
-        v = x.get('otherIdentifier', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_otherIdentifier(v))):
-            return False
-        v = x.get('official', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('parentOrg', _MISSING)
-        if not (v is _MISSING or (_profile_Profile_parentOrg(v))):
-            return False
-        v = x.get('familyName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('givenName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('additionalName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('patronymicName', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('honorificPrefix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('honorificSuffix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('familyNamePrefix', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('dateOfBirth', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_ProfileRef_oneOf1(x: Any) -> bool:
-    if not (_profile_Profile(x)):
-        return False
-    return True
-
-
-def _profile_ProfileRef(x: Any) -> bool:
-    if not (bool(isinstance(x, str)) + bool(_profile_ProfileRef_oneOf1(x)) == 1):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_issuer(x: Any) -> bool:
-    if not (_profile_ProfileRef(x)):
-        return False
-    return True
-
-
-def _profile_Proof(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('created', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('cryptosuite', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('challenge', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('domain', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('nonce', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proofPurpose', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proofValue', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('verificationMethod', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_proof_items(x: Any) -> bool:
-    if not (_profile_Proof(x)):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_proof(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_EndorsementCredential_proof_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_CredentialSchema(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_credentialSchema_items(x: Any) -> bool:
-    if not (_profile_CredentialSchema(x)):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_credentialSchema(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_EndorsementCredential_credentialSchema_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_CredentialStatus(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_credentialStatus(x: Any) -> bool:
-    if not (_profile_CredentialStatus(x)):
-        return False
-    return True
-
-
-def _profile_RefreshService(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('id' in x):
-            return False
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_refreshService(x: Any) -> bool:
-    if not (_profile_RefreshService(x)):
-        return False
-    return True
-
-
-def _profile_TermsOfUse(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('type' in x):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential_termsOfUse_items(x: Any) -> bool:
-    if not (_profile_TermsOfUse(x)):
-        return False
-    return True
-
-
-def _profile_EndorsementCredential_termsOfUse(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_EndorsementCredential_termsOfUse_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_EndorsementCredential(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if not ('@context' in x):
-            return False
-        if not ('type' in x):
-            return False
-        if not ('id' in x):
-            return False
-        if not ('name' in x):
-            return False
-        if not ('credentialSubject' in x):
-            return False
-        if not ('issuer' in x):
-            return False
-        if not ('validFrom' in x):
-            return False
-        v = x.get('@context', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_context(v))):
-            return False
-        v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_type(v))):
-            return False
-        v = x.get('id', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('name', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('description', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('credentialSubject', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_credentialSubject(v))):
-            return False
-        v = x.get('awardedDate', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('issuer', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_issuer(v))):
-            return False
-        v = x.get('validFrom', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('validUntil', _MISSING)
-        if not (v is _MISSING or (isinstance(v, str))):
-            return False
-        v = x.get('proof', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_proof(v))):
-            return False
-        v = x.get('credentialSchema', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_credentialSchema(v))):
-            return False
-        v = x.get('credentialStatus', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_credentialStatus(v))):
-            return False
-        v = x.get('refreshService', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_refreshService(v))):
-            return False
-        v = x.get('termsOfUse', _MISSING)
-        if not (v is _MISSING or (_profile_EndorsementCredential_termsOfUse(v))):
-            return False
-    return True
-
-
-def _profile_endorsement_items(x: Any) -> bool:
-    if not (_profile_EndorsementCredential(x)):
-        return False
-    return True
-
-
-def _profile_endorsement(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_endorsement_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_endorsementJwt(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(isinstance(i, str) and (not isinstance(i, str) or _P15(i) is not None) for i in a)):
-            return False
-    return True
-
-
-def _profile_image(x: Any) -> bool:
-    if not (_profile_Image(x)):
-        return False
-    return True
-
-
-def _profile_address(x: Any) -> bool:
-    if not (_profile_Address(x)):
-        return False
-    return True
-
-
-def _profile_otherIdentifier_items(x: Any) -> bool:
-    if not (_profile_IdentifierEntry(x)):
-        return False
-    return True
-
-
-def _profile_otherIdentifier(x: Any) -> bool:
-    a = x if isinstance(x, list) else [x]
-    if isinstance(a, list):
-        if not (all(_profile_otherIdentifier_items(i) for i in a)):
-            return False
-    return True
-
-
-def _profile_parentOrg(x: Any) -> bool:
-    if not (_profile_Profile(x)):
-        return False
     return True
 
 
@@ -3250,7 +1648,7 @@ def _profile(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('type', _MISSING)
-        if not (v is _MISSING or (_profile_type(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_type(v))):
             return False
         v = x.get('name', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
@@ -3265,28 +1663,28 @@ def _profile(x: Any) -> bool:
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('endorsement', _MISSING)
-        if not (v is _MISSING or (_profile_endorsement(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_endorsement(v))):
             return False
         v = x.get('endorsementJwt', _MISSING)
-        if not (v is _MISSING or (_profile_endorsementJwt(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_endorsementJwt(v))):
             return False
         v = x.get('image', _MISSING)
-        if not (v is _MISSING or (_profile_image(v))):
+        if not (v is _MISSING or (_achievementcredential_image(v))):
             return False
         v = x.get('email', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('address', _MISSING)
-        if not (v is _MISSING or (_profile_address(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_address(v))):
             return False
         v = x.get('otherIdentifier', _MISSING)
-        if not (v is _MISSING or (_profile_otherIdentifier(v))):
+        if not (v is _MISSING or (_achievementcredential_Profile_otherIdentifier(v))):
             return False
         v = x.get('official', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
             return False
         v = x.get('parentOrg', _MISSING)
-        if not (v is _MISSING or (_profile_parentOrg(v))):
+        if not (v is _MISSING or (_achievementcredential_Achievement_creator(v))):
             return False
         v = x.get('familyName', _MISSING)
         if not (v is _MISSING or (isinstance(v, str))):
