@@ -11,6 +11,8 @@ from obcore.errors import KeyFormatError
 
 ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _INDEX = {c: i for i, c in enumerate(ALPHABET)}
+#: byte → digit value; 0xFF for every byte outside the alphabet
+_DIGITS = bytes(ALPHABET.find(chr(b)) if chr(b) in ALPHABET else 0xFF for b in range(256))
 _MAX_LEN = 512
 
 
@@ -29,14 +31,15 @@ def b58decode(text: str) -> bytes:
     """Inverse of :func:`b58encode`; KeyFormatError on a character outside the alphabet."""
     if len(text) > _MAX_LEN:
         raise KeyFormatError("The base58 value is far too long to be a key or signature.")
+    digits = text.encode("utf-8", "surrogatepass").translate(_DIGITS) if text.isascii() else b""
+    if len(digits) != len(text) or b"\xff" in digits:
+        bad = next((c for c in text if c not in _INDEX), text[:1])
+        raise KeyFormatError(
+            f"The value contains {bad!r}, which is not a base58btc character "
+            "(0, O, I and l are never used); it is not a valid multibase value.",
+        )
     number = 0
-    for char in text:
-        digit = _INDEX.get(char)
-        if digit is None:
-            raise KeyFormatError(
-                f"The value contains {char!r}, which is not a base58btc character "
-                "(0, O, I and l are never used); it is not a valid multibase value.",
-            )
+    for digit in digits:
         number = number * 58 + digit
     zeros = len(text) - len(text.lstrip("1"))
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
