@@ -47,5 +47,7 @@ def cosign_session(world: World) -> AssessmentSession:
     return ready_session(world, requires_cosign=True)
 
 
-def on_commit_runner(django_capture_on_commit_callbacks: Any) -> Any:
-    return django_capture_on_commit_callbacks(execute=True)
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
+    """Evidence photos go to a throw-away folder, not the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

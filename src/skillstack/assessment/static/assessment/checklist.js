@@ -38,7 +38,7 @@
     resetForm();
     $("#current-learner").textContent = names[learnerId];
     form.hidden = false;
-    $("#current-learner").focus();
+    $("#current-heading").focus();
   }
 
   function resetForm() {
