@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from obcore import credentials as ob
-from skillstack.accounts.models import LearnerProfile, Organization, User
+from skillstack.accounts.models import LearnerProfile, Organization
 from skillstack.assessment.models import Attempt, EvaluatorCertification
 from skillstack.catalog.models import MicroCredential, MicroCredentialVersion
 from skillstack.catalog.performance import PerformanceTest, Step, parse_definition
@@ -145,15 +145,16 @@ def version_achievement(*, version: MicroCredentialVersion) -> Json:
     )
 
 
-def recipient_subject(*, user: User, salt: str | None) -> str | Json:
+def recipient_subject(
+    *, profile: LearnerProfile | None, email: str, salt: str | None
+) -> str | Json:
     """The learner's own DID when they have one, else a salted hash of their e-mail address.
 
     OB 3.0 §B.1.14 IdentityObject: the address itself never appears in the credential.
     """
-    profile = LearnerProfile.objects.filter(user=user).first()
     if profile is not None and profile.did:
         return profile.did
-    return ob.hashed_email_identifier(email=user.email, salt=salt or secrets.token_hex(16))
+    return ob.hashed_email_identifier(email=email, salt=salt or secrets.token_hex(16))
 
 
 def _steps_narrative(test: PerformanceTest | None, observations: Json) -> list[str]:

@@ -58,20 +58,20 @@ def _attempt_problem(attempt: Attempt) -> str | None:
     return None
 
 
-def learner_salt(*, user: User) -> str | None:
-    """The learner's identity salt, made once so their hashed e-mail stays the same.
+def learner_profiles(*, users: Sequence[User]) -> dict[int, LearnerProfile]:
+    """The learner profiles of ``users`` (by user id), each with its identity salt.
 
-    Written with a conditional update so two issuers racing agree on one salt.
+    The salt is made once per learner so their hashed e-mail stays the same across their
+    credentials; a conditional update makes two issuers racing agree on one salt.
     """
-    profile = LearnerProfile.objects.filter(user=user).first()
-    if profile is None:
-        return None
-    if not profile.identity_salt:
+    profiles = {p.user_id: p for p in LearnerProfile.objects.filter(user__in=users)}
+    unsalted = [p for p in profiles.values() if not p.identity_salt]
+    for profile in unsalted:
         LearnerProfile.objects.filter(pk=profile.pk, identity_salt="").update(
             identity_salt=secrets.token_hex(16)
         )
         profile.refresh_from_db(fields=["identity_salt"])
-    return profile.identity_salt
+    return profiles
 
 
 @dataclass
@@ -82,7 +82,7 @@ class _Batch:
     signer: IssuerSigner
     issuer: dict[str, Any]
     achievements: dict[int, dict[str, Any]] = field(default_factory=dict)
-    salts: dict[int, str | None] = field(default_factory=dict)
+    profiles: dict[int, LearnerProfile] = field(default_factory=dict)
     certifications: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
@@ -90,10 +90,16 @@ class _Batch:
         signer = issuer_signer(organization=organization)
         return cls(organization, signer, documents.issuer_profile(organization=organization))
 
+    def know(self, users: Sequence[User]) -> None:
+        """Load the learner profiles of a chunk's recipients in one query."""
+        missing = [u for u in users if u.pk not in self.profiles]
+        if missing:
+            self.profiles.update(learner_profiles(users=missing))
+
     def subject(self, user: User) -> str | dict[str, Any]:
-        if user.pk not in self.salts:
-            self.salts[user.pk] = learner_salt(user=user)
-        return documents.recipient_subject(user=user, salt=self.salts[user.pk])
+        profile = self.profiles.get(user.pk)
+        salt = profile.identity_salt if profile else None
+        return documents.recipient_subject(profile=profile, email=user.email, salt=salt)
 
     def achievement(self, attempt: Attempt) -> dict[str, Any]:
         version = attempt.micro_credential_version
@@ -164,6 +170,7 @@ def _chunks(items: Sequence[Attempt], size: int) -> Iterator[Sequence[Attempt]]:
 
 
 def _issue_chunk(batch: _Batch, chunk: Sequence[Attempt]) -> list[IssuedCredential]:
+    batch.know([a.learner for a in chunk])
     try:
         with transaction.atomic():
             slots = status_slots_allocate(
@@ -274,6 +281,7 @@ def credential_issue_for_certification(
     batch = _Batch.of(organization)
     try:
         with transaction.atomic():
+            batch.know([certification.evaluator])
             (slot,) = status_slots_allocate(organization=organization, count=1, signer=batch.signer)
             credential_id = documents.new_credential_id()
             unsigned = documents.certification_credential(
