@@ -128,7 +128,7 @@ class CorrectionForm(forms.Form):
                     choices=choices,
                     coerce=int,
                     required=False,
-                    empty_value=0,
+                    empty_value="0",  # coerced like any choice
                     initial=levels.get(step.key, 0),
                 )
         self.test = test
@@ -139,6 +139,6 @@ class CorrectionForm(forms.Form):
             value = self.cleaned_data.get(f"step_{step.key}")
             if step.kind == "check" and value:
                 checks.append(step.key)
-            elif step.kind == "rubric" and value:
+            elif step.kind == "rubric" and int(value or 0) > 0:
                 levels[step.key] = int(value)
         return checks, levels
