@@ -140,5 +140,5 @@ class CorrectionForm(forms.Form):
             if step.kind == "check" and value:
                 checks.append(step.key)
             elif step.kind == "rubric" and int(value or 0) > 0:
-                levels[step.key] = int(value)
+                levels[step.key] = int(value or 0)
         return checks, levels
