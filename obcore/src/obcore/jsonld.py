@@ -17,9 +17,10 @@ from obcore._jsonld.loader import BundledLoader
 from obcore._jsonld.processor import CachingProcessor, ContextMemo, JsonLdError
 from obcore._jsonld.processor import new_context_resolver as _new_resolver
 from obcore._jsonld.safe import RELATIVE_BASE, check_expanded, refuse_dropped
+from obcore._jsonld.shapes import ShapeMemo, _collect_keys
 from obcore.errors import ContextError, ObcoreError
 
-__all__ = ["BundledLoader", "Engine", "default_engine", "expand"]
+__all__ = ["BundledLoader", "Engine", "check_safe", "default_engine", "expand"]
 
 
 class Engine:
@@ -28,6 +29,7 @@ class Engine:
     def __init__(self, loader: BundledLoader) -> None:
         self.loader = loader
         self.memo = ContextMemo()
+        self._shapes: ShapeMemo | None = None
         # bundled contexts are never mutated: their objects may be memo keys by identity
         loader.on_load = self.memo.trust
 
@@ -53,6 +55,25 @@ class Engine:
             check_expanded(expanded)
         return expanded
 
+    def check_safe(self, document: Any) -> None:
+        """Raise what ``expand(document)`` (safe mode) would raise; return if it would pass.
+
+        Remembers verdicts per document shape (:mod:`obcore._jsonld.shapes`), so documents
+        made from one template are expanded once, not each time.
+        """
+        shapes = self._shapes
+        if shapes is None:
+            shapes = self._shapes = ShapeMemo(self._bundled_terms())
+        if not shapes.passes_without_expansion(document, self.expand):
+            self.expand(document)
+
+    def _bundled_terms(self) -> frozenset[str]:
+        """Every key of every bundled context: a superset of the terms they define."""
+        keys: set[str] = set()
+        for url in self.loader.urls:
+            _collect_keys(self.loader.context(url), keys)
+        return frozenset(keys)
+
     def processor(self) -> CachingProcessor:
         """A processor sharing this engine's memo (for toRdf on expanded input)."""
         return CachingProcessor(self.memo, [])
@@ -75,6 +96,15 @@ def default_engine() -> Engine:
     from obcore._did_key import did_key_document
 
     return Engine(BundledLoader(did_key_deriver=did_key_document))
+
+
+def check_safe(document: Any) -> None:
+    """Raise exactly what :func:`expand` (safe mode) would raise for ``document``.
+
+    For signing a JCS proof: the JSON is signed as it is, but never with terms the
+    contexts do not define. Verdicts are remembered per document shape.
+    """
+    default_engine().check_safe(document)
 
 
 def expand(document: Any, *, safe: bool = True) -> list[Any]:

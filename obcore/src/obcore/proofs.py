@@ -89,9 +89,9 @@ def proof_add(
     unsecured = _unsecured(document, options, existing)
     if cryptosuite == suites.JCS and "@context" in unsecured:
         # JCS signs the JSON as it is; still never issue terms the contexts do not define
-        from obcore.jsonld import expand
+        from obcore.jsonld import check_safe
 
-        expand(unsecured)
+        check_safe(unsecured)
     canonical = suites.canonicalize(suite=cryptosuite, document=unsecured, proof_options=options)
     proof = dict(options)
     if cryptosuite == suites.JCS and "@context" in unsecured:
