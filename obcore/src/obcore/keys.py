@@ -33,7 +33,7 @@ class Ed25519KeyPair:
 
     @property
     def public_key_multibase(self) -> str:
-        return _multibase.encode(_multibase.ED25519_PUB + self.public_key)
+        return _public_key_multibase(self.public_key)
 
     @property
     def secret_key_multibase(self) -> str:
@@ -63,6 +63,11 @@ class Ed25519KeyPair:
             raise KeyFormatError("An Ed25519 secret key (seed) must be exactly 32 bytes.")
         public, _ = _ed25519.seed_keypair(seed)
         return cls(seed=seed, public_key=public)
+
+
+@lru_cache(maxsize=1024)
+def _public_key_multibase(public_key: bytes) -> str:
+    return _multibase.encode(_multibase.ED25519_PUB + public_key)
 
 
 def key_pair_generate() -> Ed25519KeyPair:

@@ -5,16 +5,10 @@ floating-point numbers (RFC 8785 §3.2.2.3 requires ECMAScript number formatting
 integers outside the IEEE-754 exact range (§3.2.2.3, 2^53), and no object key outside the
 Basic Multilingual Plane (§3.2.3 sorts by UTF-16 code units; orjson sorts by code point,
 which agrees only inside the BMP). Anything else goes to the ``rfc8785`` reference package.
-
-Both conditions are first looked for in orjson's own output (C speed): a float is always
-written with ``.`` or an exponent right after a digit, and a character outside the BMP is
-a four-byte UTF-8 sequence (lead byte 0xF0-0xF4). Only when such bytes occur (perhaps
-inside a string, e.g. ``context-3.0.3.json``) is the value itself walked.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import orjson
@@ -44,22 +38,13 @@ def _orjson_safe(value: Any) -> bool:
     return True
 
 
-_MAYBE_UNSAFE = re.compile(rb"[0-9][.eE]|[\xf0-\xf4]")
-
-
-def _written_safely(out: bytes, value: Any) -> bool:
-    """Whether orjson's output ``out`` of ``value`` is already the RFC 8785 form."""
-    return _MAYBE_UNSAFE.search(out) is None or _orjson_safe(value)
-
-
 def canonicalize(value: Any) -> bytes:
     """RFC 8785 canonical UTF-8 bytes of a JSON value."""
-    try:
-        out = orjson.dumps(value, option=_ORJSON_OPTIONS)
-    except (TypeError, orjson.JSONEncodeError):  # big integer, lone surrogate
-        out = None
-    if out is not None and _written_safely(out, value):
-        return out
+    if _orjson_safe(value):
+        try:
+            return orjson.dumps(value, option=_ORJSON_OPTIONS)
+        except (TypeError, orjson.JSONEncodeError):  # big integer, lone surrogate
+            pass
     import rfc8785
 
     return rfc8785.dumps(value)

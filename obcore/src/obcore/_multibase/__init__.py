@@ -16,15 +16,21 @@ _DIGITS = bytes(ALPHABET.find(chr(b)) if chr(b) in ALPHABET else 0xFF for b in r
 _MAX_LEN = 512
 
 
+_PAIRS = [a + b for a in ALPHABET for b in ALPHABET]  # two digits per division
+_CHUNK = 58**10
+
+
 def b58encode(data: bytes) -> str:
     """Base58 (Bitcoin alphabet) with leading zero bytes kept as ``1``."""
     zeros = len(data) - len(data.lstrip(b"\0"))
     number = int.from_bytes(data, "big")
-    out = []
-    while number:
-        number, rem = divmod(number, 58)
-        out.append(ALPHABET[rem])
-    return "1" * zeros + "".join(reversed(out))
+    parts = []
+    while number:  # ten digits per big-number division, then two per small one
+        number, chunk = divmod(number, _CHUNK)
+        for _ in range(5):
+            chunk, pair = divmod(chunk, 3364)
+            parts.append(_PAIRS[pair])
+    return "1" * zeros + "".join(reversed(parts)).lstrip("1")
 
 
 def b58decode(text: str) -> bytes:
