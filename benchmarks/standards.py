@@ -7,7 +7,8 @@ second in one process (obcore's ``verify()`` with its default checks on: parse, 
 type, schema, validity, proof, issuer binding) beside the peer's ``issue.mjs --bench`` and
 ``verify.mjs --bench`` (full VC mode); bulk verification of thousands of distinct
 credentials in JSON Lines as whole processes (``python -m obcore verify --json`` vs
-``node verify.mjs``); and the cold start of verifying one credential. The last line is one
+``node verify.mjs``; ours both with ``--jobs 1`` and with its default worker processes);
+and the cold start of verifying one credential. The last line is one
 JSON object with the figures and ratios (ours ÷ peer, higher is better; cold start:
 peer time ÷ ours). ``proofonly`` compares the proof engine alone (``proof_set_verify`` vs
 ``verify.mjs --proof-only``). Absolute figures on a shared machine mean little: compare
@@ -162,10 +163,26 @@ def bulk_file(peer: Path, suite: str, count: int, folder: Path) -> Path:
     return path
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> float:
+#: Python child processes run as an installed obcore would: with its bytecode cache
+#: (pip writes .pyc files at install time). This machine may set PYTHONDONTWRITEBYTECODE;
+#: the cache then goes to a folder of its own (PYTHONPYCACHEPREFIX), never into src/.
+PYCACHE = Path(tempfile.gettempdir()) / "obcore-bench-pycache"
+INSTALLED_ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": str(PYCACHE),
+}
+NO_BYTECODE_ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": ""}
+
+
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     run = subprocess.run(
-        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+        cmd,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+        env=env if env is not None else INSTALLED_ENV,
     )
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
@@ -174,28 +191,44 @@ def timed(cmd: list[str], cwd: Path | None = None) -> float:
 
 
 def bulk_figures(peer: Path, count: int, folder: Path, rounds: int) -> dict[str, float]:
+    """Whole processes over ``count`` credentials: ours single-process (``--jobs 1``, like
+    the peer) and with its default (worker processes on every core from 200 credentials)."""
     figures: dict[str, float] = {}
+    verify = [sys.executable, "-m", "obcore", "verify", "--json"]
     for suite in SUITES:
         path = bulk_file(peer, suite, count, folder)
         for _ in range(rounds):
-            ours = timed([sys.executable, "-m", "obcore", "verify", "--json", str(path)])
-            theirs = timed(["node", "verify.mjs", str(path)], cwd=peer)
-            key_ours, key_peer = f"bulk_{suite}_ours", f"bulk_{suite}_peer"
-            figures[key_ours] = max(figures.get(key_ours, 0.0), count / ours)
-            figures[key_peer] = max(figures.get(key_peer, 0.0), count / theirs)
+            runs = {
+                f"bulk_{suite}_ours": timed([*verify, "--jobs", "1", str(path)]),
+                f"bulk_{suite}_peer": timed(["node", "verify.mjs", str(path)], cwd=peer),
+                f"bulkjobs_{suite}_ours": timed([*verify, str(path)]),
+            }
+            for key, seconds in runs.items():
+                figures[key] = max(figures.get(key, 0.0), count / seconds)
+        figures[f"bulkjobs_{suite}_peer"] = figures[f"bulk_{suite}_peer"]
     return figures
 
 
 def cold_figures(peer: Path, runs: int) -> dict[str, float]:
+    """Median wall time of one whole ``verify one.json`` process, interleaved with the peer.
+
+    ``cold_*_ours_ms``: obcore as installed (bytecode cache written by a first run, as pip
+    does at install time); ``coldsrc_*_ours_ms``: with no bytecode cache at all (every
+    obcore module compiled from source in each process), for comparison.
+    """
     figures: dict[str, float] = {}
     for suite in SUITES:
         one = peer / f"samples/ob3-achievement-signed-{suite}.json"
-        ours, theirs = [], []
+        command = [sys.executable, "-m", "obcore", "verify", str(one)]
+        timed(command)  # writes the bytecode cache, like an install
+        ours, source, theirs = [], [], []
         for _ in range(runs):  # interleaved, so both see the same machine load
-            ours.append(timed([sys.executable, "-m", "obcore", "verify", str(one)]))
+            ours.append(timed(command))
             theirs.append(timed(["node", "verify.mjs", str(one)], cwd=peer))
+            source.append(timed(command, env=NO_BYTECODE_ENV))
         figures[f"cold_{suite}_ours_ms"] = statistics.median(ours) * 1000
         figures[f"cold_{suite}_peer_ms"] = statistics.median(theirs) * 1000
+        figures[f"coldsrc_{suite}_ours_ms"] = statistics.median(source) * 1000
     return figures
 
 
@@ -214,7 +247,7 @@ def main() -> None:
         figures |= cold_figures(peer, args.cold)
     ratios: dict[str, float] = {}
     print(f"{'figure':<24}{'obcore':>12}{'peer':>12}{'ratio':>9}")
-    for kind in ("sign", "verify", "proofonly", "bulk"):
+    for kind in ("sign", "verify", "proofonly", "bulk", "bulkjobs"):
         for suite in SUITES:
             ours, theirs = figures[f"{kind}_{suite}_ours"], figures[f"{kind}_{suite}_peer"]
             ratios[f"{kind}_{suite}"] = round(ours / theirs, 2)
@@ -222,10 +255,14 @@ def main() -> None:
                 f"{kind + ' ' + suite + ' (/s)':<24}{ours:>12.0f}{theirs:>12.0f}"
                 f"{ours / theirs:>8.2f}x"
             )
-    for suite in SUITES:
-        ours, theirs = figures[f"cold_{suite}_ours_ms"], figures[f"cold_{suite}_peer_ms"]
-        ratios[f"cold_{suite}"] = round(theirs / ours, 2)
-        print(f"{'cold ' + suite + ' (ms)':<24}{ours:>12.0f}{theirs:>12.0f}{theirs / ours:>8.2f}x")
+    for kind in ("cold", "coldsrc"):
+        for suite in SUITES:
+            ours, theirs = figures[f"{kind}_{suite}_ours_ms"], figures[f"cold_{suite}_peer_ms"]
+            ratios[f"{kind}_{suite}"] = round(theirs / ours, 2)
+            print(
+                f"{kind + ' ' + suite + ' (ms)':<24}{ours:>12.0f}{theirs:>12.0f}"
+                f"{theirs / ours:>8.2f}x"
+            )
     print(
         f"{'expand sample (ms)':<24}{figures['expand_obcore_ms']:>12.2f}"
         f"{figures['expand_stock_pyld_ms']:>12.2f}  (stock pyld 3.3.0)"
@@ -236,6 +273,14 @@ def main() -> None:
             {
                 "figures": rounded,
                 "ratios": ratios,
+                "notes": {
+                    "bulk": "obcore --jobs 1 (one process, like the peer)",
+                    "bulkjobs": "obcore default (worker processes on every core from "
+                    "200 credentials); the peer is single-process",
+                    "cold": "obcore with its bytecode cache, as installed",
+                    "coldsrc": "obcore with no bytecode cache (PYTHONDONTWRITEBYTECODE=1)",
+                    "targets": "sign/verify/bulk ratios are single-process figures",
+                },
                 "bulk_credentials": args.bulk,
                 "n": args.n,
                 "load_average": os.getloadavg()[0],
