@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from skillstack.accounts import services as accounts
 from skillstack.accounts.models import LearnerProfile, Organization, User
 from skillstack.accounts.roles import ADMIN_ROLES
+from skillstack.demo.assessment import assessments_load
 from skillstack.demo.catalog import catalog_load
 from skillstack.demo.people import (
     COALITION,
@@ -144,7 +145,8 @@ def demo_load() -> DemoSummary:
         organizations = organizations_load()
         staff = staff_load(organizations=organizations)
         learners = learners_load()
-        catalog_load(organizations=organizations)
+        versions = catalog_load(organizations=organizations)
+        assessments_load(versions=versions)
     return DemoSummary(logins=staff, learners=learners)
 
 
