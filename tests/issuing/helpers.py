@@ -112,7 +112,7 @@ def make_attempt(
         session=session,
         learner=learner,
         micro_credential_version=session.micro_credential_version,
-        evaluator=certification.evaluator,
+        evaluator=extra.pop("evaluator", certification.evaluator),
         certification=certification,
         observed_at=extra.pop("observed_at", now),
         elapsed_s=252,

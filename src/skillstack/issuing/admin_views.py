@@ -8,6 +8,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -122,7 +123,7 @@ def session_issue(request: HttpRequest, org_slug: str, session_id: int) -> HttpR
     session = admin_selectors.session_of(organization=_org(request), pk=session_id)
     if session is None:
         raise Http404("No such session at this organization")
-    issue_credentials_for_session.enqueue(session.pk)
+    transaction.on_commit(lambda: issue_credentials_for_session.enqueue(session.pk))
     messages.success(
         request,
         f"Issuing the credentials of {session}. Each learner gets an e-mail with a claim link; "
