@@ -94,11 +94,14 @@ def test_another_issuers_admin_cannot_see_or_revoke(world, credential):
     assert credential.state == CredentialState.ACTIVE
 
 
-def test_a_session_with_passes_can_be_issued_from_the_list(world, admin):
+def test_a_session_with_passes_can_be_issued_from_the_list(
+    world, admin, django_capture_on_commit_callbacks
+):
     attempt = passed_attempt(world)
     page = admin.get("/orgs/bioskills/credentials/").content.decode()
     assert "Issue 1 credential" in page
-    response = admin.post(f"/orgs/bioskills/credentials/sessions/{attempt.session.pk}/issue/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(f"/orgs/bioskills/credentials/sessions/{attempt.session.pk}/issue/")
     assert response.status_code == 302
     assert IssuedCredential.objects.filter(attempt=attempt).exists()
     assert "Issue 1 credential" not in admin.get("/orgs/bioskills/credentials/").content.decode()

@@ -34,7 +34,7 @@ def credential_claim_send(*, credential: IssuedCredential) -> bool:
     """E-mail the recipient a claim link, once; True if this call sent it."""
     with transaction.atomic():
         row = (
-            IssuedCredential.objects.select_for_update()
+            IssuedCredential.objects.select_for_update(of=("self",))
             .select_related("recipient", "issuer")
             .get(pk=credential.pk)
         )

@@ -134,7 +134,7 @@ def credentials_revoke_bulk(
     pks = [c.pk for c in credentials]
     with transaction.atomic():
         rows = list(
-            IssuedCredential.objects.select_for_update()
+            IssuedCredential.objects.select_for_update(of=("self",))
             .filter(pk__in=pks)
             .exclude(state=CredentialState.REVOKED)
             .select_related("issuer", "revocation_index", "suspension_index")
