@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from skillstack.issuing.models import CredentialState, IssuedCredential
 from skillstack.issuing.services import credential_issue_for_attempt
-from tests.factories import sign_in
+from tests.factories import make_user, sign_in
 from tests.issuing.helpers import make_attempt, new_learner, passed_attempt
 
 
@@ -134,3 +134,24 @@ def test_review_revokes_what_an_evaluator_assessed_since_a_date(world, admin, cr
 def test_the_dashboard_links_an_issuer_admin_to_the_credentials(world, admin):
     page = admin.get("/dashboard/").content.decode()
     assert "/orgs/bioskills/credentials/" in page
+
+
+def test_absurd_ids_are_simply_not_found(admin):
+    huge = "9" * 30
+    assert admin.get(f"/orgs/bioskills/credentials/{huge}/").status_code == 404
+    assert admin.post(f"/orgs/bioskills/credentials/sessions/{huge}/issue/").status_code == 404
+
+
+def test_a_search_with_an_ampersand_survives_the_next_page_link(world, admin, monkeypatch):
+    from skillstack.issuing import admin_views
+
+    monkeypatch.setattr(admin_views, "PAGE_SIZE", 1)
+    attempt = passed_attempt(world)
+    for n in (1, 2):
+        learner = make_user(email=f"lab{n}@example.test", full_name=f"Lab & Co {n}", learner=True)
+        credential_issue_for_attempt(
+            attempt=make_attempt(attempt.session, learner, attempt.certification)
+        )
+    page = admin.get("/orgs/bioskills/credentials/?q=Lab+%26+Co").content.decode()
+    assert "Page 1 of 2" in page
+    assert 'href="?q=Lab+%26+Co&page=2"' in page

@@ -30,3 +30,8 @@ def test_an_unknown_list_is_not_found(world):
     assert Client().get("/orgs/bioskills/status/revocation/2").status_code == 404
     assert Client().get("/orgs/bioskills/status/refresh/1").status_code == 404
     assert Client().get("/orgs/other/status/revocation/1").status_code == 404
+
+
+def test_absurd_numbers_are_simply_not_found(world):
+    huge = "9" * 30
+    assert Client().get(f"/orgs/bioskills/status/revocation/{huge}").status_code == 404

@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from skillstack.accounts.models import Organization, User
 from skillstack.accounts.roles import Role
 from skillstack.assessment.models import AssessmentSession, AttemptStatus
+from skillstack.core.schemas import MAX_ID
 from skillstack.issuing.models import IssuedCredential
 
 
@@ -35,6 +36,8 @@ def sessions_to_issue(*, organization: Organization, limit: int = 20) -> list[Se
 
 
 def session_of(*, organization: Organization, pk: int) -> AssessmentSession | None:
+    if not 0 < pk <= MAX_ID:
+        return None
     return AssessmentSession.objects.filter(issuer=organization, pk=pk).first()
 
 

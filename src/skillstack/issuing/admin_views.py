@@ -4,6 +4,7 @@ issuing a session's credentials, and reviewing an evaluator's assessments to rev
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -63,7 +64,7 @@ def credential_list(request: HttpRequest, org_slug: str) -> HttpResponse:
             "org": org,
             "form": form,
             "page": page,
-            "query": "&".join(f"{k}={v}" for k, v in query.items()),
+            "query": urlencode(query),
             "filtered": bool(query),
             "sessions": admin_selectors.sessions_to_issue(organization=org),
         },

@@ -8,10 +8,12 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from skillstack.accounts.models import Organization
+from skillstack.core.schemas import MAX_ID
 from skillstack.issuing.documents import start_of
 from skillstack.issuing.models import CredentialState, IssuedCredential, StatusList
 
 SEARCH_MAX = 200
+MAX_LIST_NUMBER = 2**31 - 1  # PositiveIntegerField on every database
 
 
 def _base() -> QuerySet[IssuedCredential]:
@@ -52,6 +54,8 @@ def credentials_issued_by(
 
 
 def credential_of_issuer(*, organization: Organization, pk: int) -> IssuedCredential | None:
+    if not 0 < pk <= MAX_ID:  # a path id too large for the database is simply not found
+        return None
     return _base().filter(issuer=organization, pk=pk).first()
 
 
@@ -75,6 +79,8 @@ def credentials_assessed_by(
 def status_list_published(
     *, organization: Organization, purpose: str, number: int
 ) -> dict[str, Any] | None:
+    if not 0 < number <= MAX_LIST_NUMBER:
+        return None
     found = StatusList.objects.filter(
         organization=organization, purpose=purpose, number=number, published__isnull=False
     ).values_list("published", flat=True)
