@@ -105,3 +105,16 @@ def test_a_latin1_file_gets_a_sentence_not_an_error_page(client, world) -> None:
     )
     assert response.status_code == 400
     assert "is not UTF-8 text" in response.content.decode()
+
+
+def test_an_employer_admin_is_told_only_issuers_keep_skills(client, world) -> None:
+    from skillstack.accounts.roles import Role
+    from tests.factories import grant, make_user
+
+    admin = make_user()
+    grant(admin, world.employer, Role.ORG_ADMIN)
+    sign_in(client, admin)
+    upload = SimpleUploadedFile("skills.csv", SAMPLE.read_bytes(), content_type="text/csv")
+    response = client.post("/orgs/plant/skills/import/", {"file": upload, "mode": "import"})
+    assert response.status_code == 400
+    assert "Only issuers keep a list of skills." in response.content.decode()

@@ -100,10 +100,16 @@ def skill_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         dry_run = request.POST.get("mode") != "import"
-        report = skill_services.skills_import_csv(
-            organization=org, file=form.cleaned_data["file"], actor=request.user, dry_run=dry_run
-        )
-        if report.applied:
+        try:
+            report = skill_services.skills_import_csv(
+                organization=org,
+                file=form.cleaned_data["file"],
+                actor=request.user,
+                dry_run=dry_run,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        if report is not None and report.applied:
             messages.success(request, report.summary())
             return redirect("catalog:skills", org_slug=org.slug)
     status = 400 if form.errors or (report is not None and not report.ok) else 200
