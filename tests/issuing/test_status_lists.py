@@ -47,3 +47,27 @@ def test_indexes_are_random_and_unique(world):
 def test_allocation_outside_a_transaction_is_refused(world):
     with pytest.raises(RuntimeError, match="inside a transaction"):
         status_slots_allocate(organization=world.issuer, count=1)
+
+
+def test_two_processes_opening_the_first_list_share_it(world, monkeypatch):
+    """The loser of the race to create list 1 uses the winner's list instead of failing."""
+    from skillstack.issuing import status_lists
+
+    real_publish = status_lists._publish
+
+    def publish_while_another_process_wins(status_list, bits, signer):
+        real_publish(status_list, bits, signer)
+        if not StatusList.objects.filter(purpose=status_list.purpose).exists():
+            StatusList.objects.create(
+                organization=status_list.organization,
+                purpose=status_list.purpose,
+                number=status_list.number,
+                bits=status_list.bits,
+                published=status_list.published,
+            )
+
+    monkeypatch.setattr(status_lists, "_publish", publish_while_another_process_wins)
+    with transaction.atomic():
+        (slot,) = status_lists.status_slots_allocate(organization=world.issuer, count=1)
+    assert StatusList.objects.filter(purpose="revocation").count() == 1
+    assert slot.revocation.status_list.number == 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from obcore.status import MIN_LIST_LENGTH, allocate_index, status_entry, status_list_credential
 from obcore.status import StatusList as Bitstring
@@ -79,7 +79,13 @@ def _open_list(organization: Organization, purpose: str, signer: IssuerSigner) -
     )
     status_list.organization = organization
     _publish(status_list, Bitstring(length=status_list.length), signer)
-    status_list.save()
+    try:
+        with transaction.atomic():
+            status_list.save()
+    except IntegrityError:  # another process opened this number first: use theirs
+        return StatusList.objects.select_for_update().get(
+            organization=organization, purpose=purpose, number=status_list.number
+        )
     return status_list
 
 
