@@ -72,5 +72,11 @@ def test_the_editor_works_without_javascript(browser: Any, live_server: Any, wor
         page.get_by_label("Levels, lowest first").wait_for()
         assert page.get_by_label("What the learner does").count() == 1
         assert page.get_by_label("What the learner does").input_value() == ""
+        page.get_by_label("Levels, lowest first").fill("Only one")
+        page.get_by_role("button", name="Save as draft").click()
+        page.get_by_text("A rubric criterion needs at least two named levels.").wait_for()
+        assert page.get_by_text("The title is required (what the learner must do).").is_visible()
+        screenshot(page, "catalog-editor-errors")
+        assert not MicroCredential.objects.exists()
     finally:
         context.close()

@@ -162,3 +162,11 @@ def test_a_file_that_is_not_an_image_is_refused_at_the_field(client, world) -> N
     assert response.status_code == 400
     assert "not a PNG or JPEG image" in response.content.decode()
     assert not MicroCredential.objects.exists()
+
+
+def test_step_errors_show_even_when_a_field_above_is_wrong(client, world) -> None:
+    steps = [{"kind": "rubric", "title": "Explains", "levels": "Only one", "min_level": 3}]
+    page = _designer(client, world).post(NEW, editor_post(steps=steps, name="")).content.decode()
+    assert 'id="id_name_error"' in page
+    assert "A rubric criterion needs at least two named levels." in page
+    assert "between 0 and 0" not in page

@@ -143,18 +143,20 @@ def _editor(request: HttpRequest, org: Organization, mc: MicroCredential | None)
                 context = {"org": org, "formset": formset, "rule_form": rule_form}
                 return render(request, "catalog/_steps.html", context)
         else:
-            valid = all([form.is_valid(), formset.is_valid(), rule_form.is_valid()])
-            if valid:
-                new_definition = build_definition(formset, rule_form)
-                if check_definition(new_definition, formset, rule_form):
-                    try:
-                        with transaction.atomic():
-                            saved = _save(request, org, mc, form.cleaned_data, new_definition)
-                    except ValidationError as exc:
-                        add_service_errors(form, exc)
-                    else:
-                        assert saved is not None
-                        return redirect("catalog:mc_edit", org_slug=org.slug, mc_slug=saved.slug)
+            form_ok = form.is_valid()
+            steps_ok = all([formset.is_valid(), rule_form.is_valid()])
+            # The steps are checked even when a field above is wrong: every error shows at once.
+            new_definition = build_definition(formset, rule_form) if steps_ok else {}
+            steps_ok = steps_ok and check_definition(new_definition, formset, rule_form)
+            if form_ok and steps_ok:
+                try:
+                    with transaction.atomic():
+                        saved = _save(request, org, mc, form.cleaned_data, new_definition)
+                except ValidationError as exc:
+                    add_service_errors(form, exc)
+                else:
+                    assert saved is not None
+                    return redirect("catalog:mc_edit", org_slug=org.slug, mc_slug=saved.slug)
             status = 400
     else:
         form = MicroCredentialForm(

@@ -168,6 +168,9 @@ def check_definition(definition: dict[str, Any], formset: Any, rule_form: RuleFo
         parse_definition(definition)
     except DefinitionError as exc:
         for path, reason in exc.errors.items():
+            # Without valid levels the range of min_level is meaningless ("between 0 and 0").
+            if path.endswith(".min_level") and path[: -len("min_level")] + "levels" in exc.errors:
+                continue
             _attach(path, reason, formset, rule_form)
         return False
     return True
