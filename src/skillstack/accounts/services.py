@@ -159,6 +159,12 @@ def user_create(*, email: str, full_name: str, password: str | None) -> User:
     return user
 
 
+def learner_profile_ensure(*, user: User) -> LearnerProfile:
+    """Make ``user`` a learner (a wallet, the right to be assessed); a no-op if they are one."""
+    profile, _ = LearnerProfile.objects.get_or_create(user=user)
+    return profile
+
+
 def learner_register(*, email: str, full_name: str, password: str) -> User:
     with transaction.atomic():
         user = user_create(email=email, full_name=full_name, password=password)

@@ -16,7 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from skillstack.accounts import services as accounts
-from skillstack.accounts.models import LearnerProfile, Organization, User
+from skillstack.accounts.models import Organization, User
 from skillstack.accounts.roles import ADMIN_ROLES
 from skillstack.demo.assessment import assessments_load
 from skillstack.demo.catalog import catalog_load
@@ -131,8 +131,8 @@ def learners_load() -> list[DemoLogin]:
             user = accounts.learner_register(
                 email=email, full_name=full_name, password=DEMO_PASSWORD
             )
-        elif not LearnerProfile.objects.filter(user=user).exists():
-            LearnerProfile.objects.create(user=user)
+        else:
+            accounts.learner_profile_ensure(user=user)
         logins.append(DemoLogin(email, full_name, "learner", "", False))
     return logins
 

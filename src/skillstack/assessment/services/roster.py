@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from skillstack.accounts.models import LearnerProfile, User
-from skillstack.accounts.services import user_create
+from skillstack.accounts.models import User
+from skillstack.accounts.services import learner_profile_ensure, user_create
 from skillstack.assessment.models import AssessmentSession, RosterEntry
 from skillstack.audit.services import audit_record
 
@@ -58,8 +58,7 @@ def _learner_for(email: str, full_name: str, session: AssessmentSession) -> tupl
         user = user_create(email=email, full_name=full_name or email, password=None)
         invited = user
         transaction.on_commit(lambda: _invite_learner(invited, session))
-    if not hasattr(user, "learner_profile"):
-        LearnerProfile.objects.create(user=user)
+    learner_profile_ensure(user=user)
     return user, created
 
 
