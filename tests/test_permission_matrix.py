@@ -97,7 +97,9 @@ def test_page_access(route: PageRoute, persona: str, samples: Samples) -> None:
     to_sign_in = response.status_code == 302 and "/accounts/login/" in response["Location"]
     if _expected_allowed(spec, persona, world):
         assert response.status_code not in REFUSED_STATUSES, f"{route.label} refuses {persona}"
-        assert response.status_code < 500
+        # Allowed means served: a page that answers a valid sample with 4xx is broken, not safe.
+        served = response.status_code < 400 or response.status_code == 405  # 405: POST-only step
+        assert served, f"{route.label} answers {persona} {response.status_code}"
         # A public step may send a visitor to sign in (two-factor without a password step);
         # a signed-in person whom the rules allow must never be.
         assert persona == ANONYMOUS or not to_sign_in, f"{route.label} sends {persona} to sign in"
@@ -129,6 +131,10 @@ def test_api_access(operation: ApiOperation, persona: str, samples: Samples) -> 
             f"{operation.label} refuses {persona}: {response.status_code} {response.content!r}"
         )
         assert response.status_code < 500
+        if operation.method == "GET":  # a read with valid samples must succeed, not 4xx
+            assert response.status_code < 400, (
+                f"{operation.label} answers {persona} {response.status_code} {response.content!r}"
+            )
     else:
         expected = {401} if persona == ANONYMOUS else {403, 404}
         assert response.status_code in expected, (
