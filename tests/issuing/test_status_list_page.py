@@ -13,7 +13,7 @@ from tests.issuing.helpers import passed_attempt
 def test_the_list_an_entry_names_is_served_signed_and_cacheable(world):
     credential = credential_issue_for_attempt(attempt=passed_attempt(world))
     credential_revoke(credential=credential, actor=world.people["issuer_admin"], reason="Fraud")
-    url = credential.document["credentialStatus"][0]["statusListCredential"]
+    url = credential.document["credentialStatus"]["statusListCredential"]
     response = Client().get(url.removeprefix("http://127.0.0.1:8000"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vc+ld+json"

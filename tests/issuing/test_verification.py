@@ -38,7 +38,7 @@ def test_unknown_status_list_urls_are_refused(world):
 
 def test_a_tampered_list_is_refused(world):
     credential = credential_issue_for_attempt(attempt=passed_attempt(world))
-    url = credential.document["credentialStatus"][0]["statusListCredential"]
+    url = credential.document["credentialStatus"]["statusListCredential"]
     assert local_status_list_getter()(url)["id"] == url
     status_list = StatusList.objects.get(organization=world.issuer, purpose="revocation")
     status_list.published["credentialSubject"]["encodedList"] = "uH4sIAAAAAAAAA"

@@ -82,12 +82,10 @@ def issue(
     valid_until: datetime | None = None,
     claim_token: str = "",
 ) -> IssuedCredential:
-    """A credential signed by ``issuer`` for ``recipient`` with revocation/suspension entries."""
+    """A credential signed by ``issuer`` for ``recipient`` with its revocation entry (ADR 8)."""
     revocation = _status_list(issuer, "revocation")
-    suspension = _status_list(issuer, "suspension")
     n = next(_index)
     rev = StatusAllocation.objects.create(status_list=revocation, index=n)
-    sus = StatusAllocation.objects.create(status_list=suspension, index=n)
     did = issuer_did(organization=issuer)
     credential_id = f"urn:uuid:{uuid.uuid4()}"
     achievement = ob.achievement(
@@ -105,14 +103,9 @@ def issue(
             )
         ],
     )
-    entries = [
-        status_entry(
-            status_list_credential=_list_url(issuer, "revocation"), index=n, purpose="revocation"
-        ),
-        status_entry(
-            status_list_credential=_list_url(issuer, "suspension"), index=n, purpose="suspension"
-        ),
-    ]
+    entry = status_entry(
+        status_list_credential=_list_url(issuer, "revocation"), index=n, purpose="revocation"
+    )
     start = valid_from or timezone.now() - timedelta(days=2)
     document = ob.achievement_credential(
         id=credential_id,
@@ -128,9 +121,8 @@ def issue(
                 description="Observed on 3 March 2026 at the BioSkills teaching lab.",
             )
         ],
-        credential_status=entries[0],
+        credential_status=entry,
     )
-    document["credentialStatus"] = entries  # the pair, as the issuing app issues it
     signed = issuer_sign(organization=issuer, document=document)
     return IssuedCredential.objects.create(
         idempotency_key=f"test:{credential_id}",
@@ -142,7 +134,6 @@ def issue(
         issued_at=start,
         valid_until=valid_until,
         revocation_index=rev,
-        suspension_index=sus,
         claim_token_hash=hashlib.sha256(claim_token.encode()).hexdigest() if claim_token else "",
     )
 
@@ -154,8 +145,7 @@ def revoke(credential: IssuedCredential, reason: str = "Evaluator certification 
 
 
 def suspend(credential: IssuedCredential, reason: str = "Under review") -> None:
-    assert credential.suspension_index is not None
-    _set_bit(credential.suspension_index.status_list, credential.suspension_index.index)
+    """A hold on the platform; the status list carries revocation only (ADR 8)."""
     _change(credential, CredentialState.SUSPENDED, reason)
 
 

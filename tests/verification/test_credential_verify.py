@@ -41,12 +41,12 @@ def test_a_credential_we_issued_is_valid_offline(world: World, no_network: None)
     report = credential_verify(data=credential.document)
     assert report.verified
     view = report_present(report=report)
-    assert view.headline.startswith("Valid")
+    assert view.headline.startswith("Valid:"), view.headline  # no notes: OB 3.0's shape
     assert view.credentials[0].issuer_line == "Issued on this platform by BioSkills Institute."
     titles = {step.title: step.outcome for step in view.credentials[0].steps}
     assert titles["Signature"] == "pass"
     assert titles["Revocation"] == "pass"
-    assert titles["Suspension"] == "pass"
+    assert set(titles.values()) == {"pass"}, titles
 
 
 def test_a_changed_credential_is_not_valid(world: World, no_network: None) -> None:

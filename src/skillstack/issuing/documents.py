@@ -233,18 +233,6 @@ def attempt_evidence(*, attempt: Attempt, certification_credential_id: str | Non
     return evidence
 
 
-def with_status(credential: Json, status_entries: tuple[Json, ...]) -> Json:
-    """Give the credential its revocation and suspension entries (as a set of two).
-
-    Built with the first entry only, so obcore's builder checks the whole credential against
-    1EdTech's JSON Schema; the set of two is then put in place. VCDM 2.0 §4.10 allows a set
-    and Bitstring Status List v1.0 §2.1 shows exactly this pair, but 1EdTech's schema (OB 3.0
-    §B.1.2, ``CredentialStatus [0..1]``) declares one object, so obcore's schema check
-    (``verify(check_schema=True)``) reports the set until it accepts VCDM 2.0 sets there.
-    """
-    return {**credential, "credentialStatus": [dict(e) for e in status_entries]}
-
-
 def attempt_credential(
     *,
     attempt: Attempt,
@@ -252,7 +240,7 @@ def attempt_credential(
     issuer: Json,
     achievement: Json,
     subject: str | Json,
-    status_entries: tuple[Json, ...],
+    status_entry: Json,
     certification_credential_id: str | None,
 ) -> Json:
     """The unsigned ``AchievementCredential`` for a passed attempt."""
@@ -269,10 +257,10 @@ def attempt_credential(
         evidence=attempt_evidence(
             attempt=attempt, certification_credential_id=certification_credential_id
         ),
-        credential_status=status_entries[0],
+        credential_status=status_entry,
         credential_type="AchievementCredential",
     )
-    return with_status(credential, status_entries)
+    return credential
 
 
 def certification_credential(
@@ -281,7 +269,7 @@ def certification_credential(
     credential_id: str,
     issuer: Json,
     subject: str | Json,
-    status_entries: tuple[Json, ...],
+    status_entry: Json,
 ) -> Json:
     """An evaluator's certification to evaluate one micro-credential, for its dates."""
     micro_credential = certification.micro_credential
@@ -309,8 +297,8 @@ def certification_credential(
         achievement=achievement,
         valid_from=iso(start_of(certification.valid_from)),
         valid_until=iso(start_of(certification.valid_until).replace(hour=23, minute=59, second=59)),
-        credential_status=status_entries[0],
+        credential_status=status_entry,
         credential_type="AchievementCredential",
         name=f"Certified evaluator: {title}",
     )
-    return with_status(credential, status_entries)
+    return credential

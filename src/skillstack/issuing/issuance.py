@@ -127,7 +127,7 @@ def _attempt_row(batch: _Batch, attempt: Attempt, slot: StatusSlots) -> IssuedCr
         issuer=batch.issuer,
         achievement=batch.achievement(attempt),
         subject=batch.subject(attempt.learner),
-        status_entries=slot.entries,
+        status_entry=slot.entry,
         certification_credential_id=batch.certification_credential_id(attempt),
     )
     signed = batch.signer.sign(unsigned)
@@ -143,7 +143,6 @@ def _attempt_row(batch: _Batch, attempt: Attempt, slot: StatusSlots) -> IssuedCr
         issued_at=timezone.now(),
         valid_until=documents.parse_iso(signed.get("validUntil")),
         revocation_index=slot.revocation,
-        suspension_index=slot.suspension,
     )
 
 
@@ -289,7 +288,7 @@ def credential_issue_for_certification(
                 credential_id=credential_id,
                 issuer=batch.issuer,
                 subject=batch.subject(certification.evaluator),
-                status_entries=slot.entries,
+                status_entry=slot.entry,
             )
             signed = batch.signer.sign(unsigned)
             row = IssuedCredential(
@@ -302,7 +301,6 @@ def credential_issue_for_certification(
                 issued_at=timezone.now(),
                 valid_until=documents.parse_iso(signed.get("validUntil")),
                 revocation_index=slot.revocation,
-                suspension_index=slot.suspension,
             )
             return _store([row], "certification")[0]
     except IntegrityError:

@@ -3,7 +3,8 @@
 A credential's state lives in two places that must agree: the row (for our pages) and the
 bit at its index in the published status list (for every verifier, W3C Bitstring Status
 List v1.0 §3). Both change in one transaction, the list is re-signed, and an audit entry
-records who did it and why. Revocation is final; a suspension can be lifted.
+records who did it and why. Revocation is final and published in the status list; a
+suspension is a hold on the platform that can be lifted (ADR 8).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _change(
 
 
 def credential_revoke(*, credential: IssuedCredential, actor: Any, reason: str) -> IssuedCredential:
-    """Revoke for good: the revocation bit is set (a suspension bit is cleared)."""
+    """Revoke for good: the revocation bit is set in the issuer's published list."""
     reason = _clean_reason(reason)
     with transaction.atomic():
         credential = _locked(credential)
@@ -70,7 +71,7 @@ def credential_revoke(*, credential: IssuedCredential, actor: Any, reason: str) 
         return _change(
             credential,
             state=CredentialState.REVOKED,
-            bits=[(credential.revocation_index, True), (credential.suspension_index, False)],
+            bits=[(credential.revocation_index, True)],
             actor=actor,
             reason=reason,
             verb="revoked",
@@ -94,7 +95,7 @@ def credential_suspend(
         return _change(
             credential,
             state=CredentialState.SUSPENDED,
-            bits=[(credential.suspension_index, True)],
+            bits=[],  # a hold on the platform, not in the list (ADR 8)
             actor=actor,
             reason=reason,
             verb="suspended",
@@ -118,7 +119,7 @@ def credential_reinstate(
         return _change(
             credential,
             state=CredentialState.ACTIVE,
-            bits=[(credential.suspension_index, False)],
+            bits=[],
             actor=actor,
             reason=reason,
             verb="reinstated",
@@ -137,7 +138,7 @@ def credentials_revoke_bulk(
             IssuedCredential.objects.select_for_update(of=("self",))
             .filter(pk__in=pks)
             .exclude(state=CredentialState.REVOKED)
-            .select_related("issuer", "revocation_index", "suspension_index")
+            .select_related("issuer", "revocation_index")
             .order_by("pk")
         )
         by_issuer: dict[int, list[IssuedCredential]] = {}
@@ -149,8 +150,6 @@ def credentials_revoke_bulk(
             for row in group:
                 if row.revocation_index is not None:
                     changes.append((row.revocation_index, True))
-                if row.suspension_index is not None:
-                    changes.append((row.suspension_index, False))
             status_bits_set(changes=changes, organization=group[0].issuer)
         for row in rows:
             row.state, row.state_reason, row.state_changed_at = CredentialState.REVOKED, reason, now

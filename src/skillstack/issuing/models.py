@@ -134,9 +134,6 @@ class IssuedCredential(models.Model):
     revocation_index = models.ForeignKey(
         StatusAllocation, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    suspension_index = models.ForeignKey(
-        StatusAllocation, on_delete=models.PROTECT, null=True, related_name="+"
-    )
     state = models.CharField(
         max_length=10, choices=CredentialState.choices, default=CredentialState.ACTIVE
     )

@@ -91,11 +91,13 @@ def _open_list(organization: Organization, purpose: str, signer: IssuerSigner) -
 
 @dataclass(frozen=True, slots=True)
 class StatusSlots:
-    """The revocation and suspension allocations of one credential, with their entries."""
+    """The revocation allocation of one credential, with its status entry.
+
+    One entry only: Open Badges 3.0 allows a single ``credentialStatus`` (ADR 8).
+    """
 
     revocation: StatusAllocation
-    suspension: StatusAllocation
-    entries: tuple[dict[str, Any], dict[str, Any]]
+    entry: dict[str, Any]
 
 
 def _allocate(
@@ -126,7 +128,7 @@ def _allocate(
 def status_slots_allocate(
     *, organization: Organization, count: int, signer: IssuerSigner | None = None
 ) -> list[StatusSlots]:
-    """Allocate a revocation and a suspension entry for each of ``count`` credentials.
+    """Allocate a revocation entry for each of ``count`` credentials.
 
     Must run inside the transaction that stores the credentials, so that indexes of a
     credential that is not stored are not used up. The unique constraint on
@@ -136,15 +138,12 @@ def status_slots_allocate(
         raise RuntimeError("status_slots_allocate must run inside a transaction")
     signer = signer or issuer_signer(organization=organization)
     revocations = _allocate(organization, StatusPurpose.REVOCATION, count, signer)
-    suspensions = _allocate(organization, StatusPurpose.SUSPENSION, count, signer)
-    slots = []
-    for (rev, rev_url), (sus, sus_url) in zip(revocations, suspensions, strict=True):
-        entries = (
-            status_entry(status_list_credential=rev_url, index=rev.index, purpose="revocation"),
-            status_entry(status_list_credential=sus_url, index=sus.index, purpose="suspension"),
+    return [
+        StatusSlots(
+            rev, status_entry(status_list_credential=url, index=rev.index, purpose="revocation")
         )
-        slots.append(StatusSlots(rev, sus, entries))
-    return slots
+        for rev, url in revocations
+    ]
 
 
 def status_bits_set(

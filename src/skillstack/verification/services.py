@@ -7,13 +7,11 @@ raises: it becomes a report whose failed check says why, in a sentence.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from obcore.errors import ObcoreError
 from obcore.report import Check, Outcome, Report
-from obcore.schema import schema_errors
 from obcore.verify import verify
 
 from skillstack.verification.fetching import (
@@ -21,8 +19,6 @@ from skillstack.verification.fetching import (
     StatusGetterWithRefusals,
     fetch_json,
 )
-
-_EMBEDDED = re.compile(r"^credential\[(\d+)\]\.")
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """Largest file a visitor may upload (a baked badge image is usually well under 1 MB)."""
@@ -49,37 +45,28 @@ def _unchecked_refused_status(report: Report, refused: dict[str, str]) -> None:
             report.checks[i] = Check(check.id, Outcome.NOT_CHECKED, message)
 
 
-STATUS_SET_NOTE = (
-    "The credential lists its status entries as a set (revocation and suspension). "
-    "VC Data Model 2.0 §4.10 allows a set; the Open Badges 3.0 schema expects one entry. "
-    "Every other part has the shape Open Badges 3.0 requires."
-)
+def _platform_holds(report: Report) -> None:
+    """A credential of ours that its issuer suspended: a hold recorded on the platform (ADR 8),
+    which the status list does not carry, reported like a status check."""
+    from skillstack.issuing.models import CredentialState, IssuedCredential
 
-
-def _credential_of_check(report: Report, check_id: str) -> Any:
-    match = _EMBEDDED.match(check_id)
-    if match is None:
-        return report.credential
-    items = (report.credential or {}).get("verifiableCredential")
-    items = items if isinstance(items, list) else [items]
-    index = int(match.group(1))
-    return items[index] if index < len(items) else None
-
-
-def _tolerate_status_set(report: Report) -> None:
-    """A set of status entries (VCDM 2.0 §4.10, Bitstring Status List §2.1's own example) is
-    a note, not a failure, when it is the credential's only departure from the OB schema."""
-    for i, check in enumerate(report.checks):
-        if not check.id.endswith("schema") or check.outcome is not Outcome.FAIL:
-            continue
-        credential = _credential_of_check(report, check.id)
-        entries = credential.get("credentialStatus") if isinstance(credential, dict) else None
-        if not isinstance(entries, list) or len(entries) < 2:
-            continue
-        if not all(isinstance(e, dict) for e in entries):
-            continue
-        if not schema_errors({**credential, "credentialStatus": entries[0]}):
-            report.checks[i] = Check(check.id, Outcome.WARNING, STATUS_SET_NOTE)
+    credential = report.credential
+    credential_id = credential.get("id") if isinstance(credential, dict) else None
+    if not isinstance(credential_id, str):
+        return
+    held = (
+        IssuedCredential.objects.filter(
+            credential_id=credential_id, state=CredentialState.SUSPENDED
+        )
+        .values_list("state_reason", flat=True)
+        .first()
+    )
+    if held is not None:
+        report.add(
+            "status.suspension",
+            Outcome.FAIL,
+            f"The issuer has suspended this credential on this platform: {held}",
+        )
 
 
 def credential_verify(*, data: bytes | str | dict[str, Any]) -> Report:
@@ -91,7 +78,7 @@ def credential_verify(*, data: bytes | str | dict[str, Any]) -> Report:
     status_getter = StatusGetterWithRefusals()
     report = verify(data, resolver=PlatformResolver(), get_status_list=status_getter)
     _unchecked_refused_status(report, status_getter.refused)
-    _tolerate_status_set(report)
+    _platform_holds(report)
     return report
 
 
