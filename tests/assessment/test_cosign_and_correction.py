@@ -118,3 +118,21 @@ def test_a_superseded_attempt_cannot_be_corrected_again(world, session) -> None:
     assert response.status_code == 400
     assert "already corrected" in response.content.decode()
     assert Attempt.objects.count() == 2
+
+
+def test_correcting_a_pass_into_a_fail_revokes_the_credential_it_earned(world, session) -> None:
+    from skillstack.issuing.models import CredentialState
+    from skillstack.issuing.services import credential_issue_for_attempt
+
+    data = sync(
+        _client(world.people["evaluator"]), session, attempt_body(world.people["learner"], PASSING)
+    ).json()
+    earned = credential_issue_for_attempt(attempt=Attempt.objects.get(pk=data["id"]))
+    form = {"reason": "Wrong learner recorded; nothing was observed for this person."}
+    response = _client(world.people["issuer_admin"]).post(
+        f"/orgs/bioskills/attempts/{data['id']}/correct/", form, follow=True
+    )
+    assert "The corrected result is recorded" in response.content.decode()
+    earned.refresh_from_db()
+    assert earned.state == CredentialState.REVOKED
+    assert earned.state_reason.startswith("Result corrected: Wrong learner recorded")

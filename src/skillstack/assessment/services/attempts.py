@@ -296,8 +296,20 @@ def attempt_correct(
             obj=new,
             data={"supersedes": old.pk, "reason": reason, "passed": new.passed},
         )
+        _revoke_superseded_credential(old, actor=actor, reason=reason)
         _after_final(new)
     return new
+
+
+def _revoke_superseded_credential(old: Attempt, *, actor: Any, reason: str) -> None:
+    """A credential earned by a result that was corrected no longer stands on it: revoke it
+    (the corrected result, if it passes, earns its own)."""
+    from skillstack.issuing.models import CredentialState, IssuedCredential
+    from skillstack.issuing.services import credential_revoke
+
+    credential = IssuedCredential.objects.filter(attempt=old).first()
+    if credential is not None and credential.state != CredentialState.REVOKED:
+        credential_revoke(credential=credential, actor=actor, reason=f"Result corrected: {reason}")
 
 
 __all__ = [
