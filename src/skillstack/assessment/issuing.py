@@ -6,24 +6,12 @@ the primary key, after its own transaction commits, so a rolled-back result neve
 
 from __future__ import annotations
 
-import importlib
-import logging
-
 from django.db import transaction
-
-logger = logging.getLogger(__name__)
-
-ISSUING_TASKS = "skillstack.issuing.tasks"
 
 
 def _enqueue_now(task_name: str, pk: int) -> None:
-    try:
-        tasks = importlib.import_module(ISSUING_TASKS)
-    except ModuleNotFoundError as exc:
-        if exc.name != ISSUING_TASKS:
-            raise
-        logger.error("Cannot enqueue %s(%s): the issuing tasks are not installed", task_name, pk)
-        return
+    from skillstack.issuing import tasks  # looked up at call time: tests replace the tasks
+
     getattr(tasks, task_name).enqueue(pk)
 
 
