@@ -2,8 +2,7 @@
 
 Tests read spec vectors and the 1EdTech corpus in place. The folder is found through the
 environment variable ``SKILLSTACK_SHARED`` or as ``shared`` beside the repository root.
-On a developer machine without it the tests that need it skip; in CI (``CI=true``) a
-missing folder is a failure, never a silent skip.
+A missing folder fails the tests that need it, on a laptop as in CI: never a skip.
 """
 
 from __future__ import annotations
@@ -32,15 +31,13 @@ def shared_path() -> Path | None:
 
 
 def require_shared() -> Path:
-    """The shared folder, or skip (locally) / fail (CI=true) with a sentence saying why."""
+    """The shared folder, or a failure with a sentence saying why (never a skip)."""
     found = shared_path()
     if found is not None:
         return found
     where = ", ".join(str(p) for p in _shared_candidates())
     message = f"the shared material folder is missing (looked in {where}; set SKILLSTACK_SHARED)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    pytest.fail(message)
 
 
 @pytest.fixture(scope="session")

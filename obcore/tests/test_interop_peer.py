@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -24,9 +23,7 @@ TAMPERS = ["name", "issuer", "extra-term", "proofvalue", "created"]
 
 
 def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(f"PEER INTEROP NOT RUN: {reason}")
+    pytest.fail(f"the Node peer cannot run: {reason}")
 
 
 @pytest.fixture(scope="session")

@@ -146,8 +146,7 @@ def test_check_safe_equals_full_expansion(data: st.DataObject) -> None:
 
 def test_templates_are_expanded_once() -> None:
     engine = Engine(BundledLoader(did_key_deriver=did_key_document))
-    if not BASES:
-        pytest.skip("needs the shared samples")
+    assert BASES, "the shared samples are missing (see conftest.require_shared)"
     document = copy.deepcopy(BASES[0])
     for index in range(5):
         document["id"] = f"urn:uuid:00000000-0000-4000-8000-{index:012d}"
@@ -156,8 +155,7 @@ def test_templates_are_expanded_once() -> None:
 
 
 def test_an_undefined_property_is_refused_with_its_name() -> None:
-    if not BASES:
-        pytest.skip("needs the shared samples")
+    assert BASES, "the shared samples are missing (see conftest.require_shared)"
     document = copy.deepcopy(BASES[0])
     ENGINE.check_safe(document)
     document["favouriteColour"] = "green"

@@ -1,4 +1,4 @@
-"""The shared reference folder: found locally, and a hard failure in CI when missing."""
+"""The shared reference folder: found, or a hard failure (never a skip) when missing."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ def test_missing_shared_folder_fails_in_ci(monkeypatch: pytest.MonkeyPatch, tmp_
         require_shared()
 
 
-def test_missing_shared_folder_skips_locally(
+def test_missing_shared_folder_fails_locally_too(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("SKILLSTACK_SHARED", str(tmp_path / "nowhere"))
     monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception):
+    with pytest.raises(pytest.fail.Exception, match="shared material folder is missing"):
         require_shared()
 
 

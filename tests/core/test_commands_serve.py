@@ -30,7 +30,7 @@ def _a_static_file() -> str:
         for path, storage in finder.list([]):
             prefix = getattr(storage, "prefix", None)  # "vendor/pico" for prefixed dirs
             return "/".join(p for p in (prefix, path.replace(os.sep, "/")) if p)
-    pytest.skip("no static files to serve")
+    pytest.fail("no static files to serve: run `make install` (npm assets)")
 
 
 def _get(url: str, deadline: float) -> tuple[int, bytes]:
