@@ -325,5 +325,37 @@ def _mount_routers() -> None:
 
     api.add_router("/", issuing_router)
 
+    from skillstack.jobs.api import router as jobs_router
+
+    api.add_router("/", jobs_router)
+
+    from skillstack.hiring.api import router as hiring_router
+
+    api.add_router("/", hiring_router)
+
+    from skillstack.pathways.api import router as pathways_router
+
+    api.add_router("/", pathways_router)
+
+    from skillstack.trust.api import router as trust_router
+
+    api.add_router("/", trust_router)
+
+    from skillstack.oid4vci.api import router as oid4vci_router
+
+    api.add_router("/", oid4vci_router)
+
+    from skillstack.resume.api import router as resume_router
+
+    api.add_router("/", resume_router)
+
+    from skillstack.obapi.api import router as obapi_router
+
+    api.add_router("/", obapi_router)
+
+    from skillstack.outcomes.api import router as outcomes_router
+
+    api.add_router("/", outcomes_router)
+
 
 _mount_routers()

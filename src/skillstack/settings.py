@@ -69,6 +69,14 @@ INSTALLED_APPS = [
     "skillstack.issuing",
     "skillstack.wallet",
     "skillstack.verification",
+    "skillstack.jobs",
+    "skillstack.hiring",
+    "skillstack.pathways",
+    "skillstack.trust",
+    "skillstack.oid4vci",
+    "skillstack.resume",
+    "skillstack.obapi",
+    "skillstack.outcomes",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,14 @@ urlpatterns = [
     path("", include("skillstack.wallet.urls")),
     path("", include("skillstack.verification.urls")),
     path("", include("skillstack.assessment.urls")),
+    path("", include("skillstack.jobs.urls")),
+    path("", include("skillstack.hiring.urls")),
+    path("", include("skillstack.pathways.urls")),
+    path("", include("skillstack.trust.urls")),
+    path("", include("skillstack.oid4vci.urls")),
+    path("", include("skillstack.resume.urls")),
+    path("", include("skillstack.obapi.urls")),
+    path("", include("skillstack.outcomes.urls")),
     path("api/", api_urls()),
 ]
 

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from skillstack.accounts import services as accounts
 from skillstack.accounts.models import Organization, User
 from skillstack.accounts.roles import ADMIN_ROLES
+from skillstack.demo import hiring, jobs, outcomes, pathways, resume, trust
 from skillstack.demo.assessment import assessments_load
 from skillstack.demo.catalog import catalog_load
 from skillstack.demo.people import (
@@ -39,6 +40,10 @@ DEMO_TOTP_KEY = binascii.hexlify(b"skillstack-demo-2fa!").decode()
 """The TOTP secret of every demo admin (20 bytes), so ``skillstack demo --totp`` can answer."""
 
 DEMO_DEVICE_NAME = "Demo authenticator"
+
+DEMO_SECTIONS = (trust, pathways, jobs, hiring, resume, outcomes)
+"""After the catalog and assessments, in dependency order; each has
+``load(*, organizations, versions)`` and finds its data in place when run again."""
 
 
 @dataclass
@@ -147,6 +152,8 @@ def demo_load() -> DemoSummary:
         learners = learners_load()
         versions = catalog_load(organizations=organizations)
         assessments_load(versions=versions)
+        for section in DEMO_SECTIONS:
+            section.load(organizations=organizations, versions=versions)
     return DemoSummary(logins=staff, learners=learners)
 
 

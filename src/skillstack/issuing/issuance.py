@@ -15,7 +15,7 @@ indexes with it) and it returns the winner's credential.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,9 +31,11 @@ from skillstack.assessment.models import (
     EvaluatorCertification,
 )
 from skillstack.audit.services import audit_record
+from skillstack.catalog.models import MicroCredentialVersion
 from skillstack.issuing import documents
 from skillstack.issuing.keys import IssuerSigner, issuer_signer
 from skillstack.issuing.models import IssuedCredential
+from skillstack.issuing.signals import credential_issued
 from skillstack.issuing.status_lists import StatusSlots, status_slots_allocate
 
 CHUNK_SIZE = 500
@@ -160,6 +162,7 @@ def _store(rows: list[IssuedCredential], source: str) -> list[IssuedCredential]:
                 "idempotency_key": credential.idempotency_key,
             },
         )
+    credential_issued.send(sender=IssuedCredential, credentials=stored)
     return stored
 
 
@@ -276,35 +279,83 @@ def credential_issue_for_certification(
     problem = _certification_problem(certification)
     if problem:
         raise ValidationError({"certification": problem})
-    organization = certification.micro_credential.issuer
+
+    def build(draft: CredentialDraft) -> dict[str, Any]:
+        return documents.certification_credential(
+            certification=certification,
+            credential_id=draft.credential_id,
+            issuer=draft.issuer,
+            subject=draft.subject,
+            status_entry=draft.status_entry,
+        )
+
+    return credential_issue_one(
+        organization=certification.micro_credential.issuer,
+        recipient=certification.evaluator,
+        idempotency_key=key,
+        build=build,
+        source="certification",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialDraft:
+    """What a builder of one credential gets: its id, issuer profile, subject, status entry."""
+
+    credential_id: str
+    issuer: dict[str, Any]
+    subject: str | dict[str, Any]
+    status_entry: dict[str, Any]
+
+
+def credential_issue_one(
+    *,
+    organization: Organization,
+    recipient: User,
+    idempotency_key: str,
+    build: Callable[[CredentialDraft], dict[str, Any]],
+    source: str,
+    micro_credential_version: MicroCredentialVersion | None = None,
+    subject: str | dict[str, Any] | None = None,
+) -> IssuedCredential:
+    """Sign and store one credential that ``build`` drafts, exactly once per ``idempotency_key``.
+
+    The shared path for credentials that do not come from an attempt (certifications,
+    pathway certificates, a copy bound to a wallet's DID): a status index is allocated, the
+    issuer's key signs, the row and its audit entry are stored in one transaction; a retry
+    or a racing process gets the stored credential back. ``subject`` overrides the learner's
+    usual subject (their DID or hashed e-mail).
+    """
+    existing = IssuedCredential.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
     batch = _Batch.of(organization)
     try:
         with transaction.atomic():
-            batch.know([certification.evaluator])
+            batch.know([recipient])
             (slot,) = status_slots_allocate(organization=organization, count=1, signer=batch.signer)
-            credential_id = documents.new_credential_id()
-            unsigned = documents.certification_credential(
-                certification=certification,
-                credential_id=credential_id,
+            draft = CredentialDraft(
+                credential_id=documents.new_credential_id(),
                 issuer=batch.issuer,
-                subject=batch.subject(certification.evaluator),
+                subject=subject if subject is not None else batch.subject(recipient),
                 status_entry=slot.entry,
             )
-            signed = batch.signer.sign(unsigned)
+            signed = batch.signer.sign(build(draft))
             row = IssuedCredential(
-                idempotency_key=key,
-                credential_id=credential_id,
+                idempotency_key=idempotency_key,
+                credential_id=draft.credential_id,
                 issuer=organization,
-                recipient=certification.evaluator,
+                recipient=recipient,
+                micro_credential_version=micro_credential_version,
                 document=signed,
                 name=signed["name"],
                 issued_at=timezone.now(),
                 valid_until=documents.parse_iso(signed.get("validUntil")),
                 revocation_index=slot.revocation,
             )
-            return _store([row], "certification")[0]
+            return _store([row], source)[0]
     except IntegrityError:
-        existing = IssuedCredential.objects.filter(idempotency_key=key).first()
+        existing = IssuedCredential.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
         return existing

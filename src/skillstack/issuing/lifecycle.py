@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from skillstack.audit.services import audit_record
 from skillstack.issuing.models import CredentialState, IssuedCredential, StatusAllocation
+from skillstack.issuing.signals import credential_state_changed
 from skillstack.issuing.status_lists import status_bits_set
 
 REASON_MAX = 1000
@@ -58,6 +59,7 @@ def _change(
         obj=credential,
         data={"credential_id": credential.credential_id, "reason": reason},
     )
+    credential_state_changed.send(sender=IssuedCredential, credential=credential)
     return credential
 
 
@@ -161,4 +163,6 @@ def credentials_revoke_bulk(
                 data={"credential_id": row.credential_id, "reason": reason, "bulk": True},
             )
         IssuedCredential.objects.bulk_update(rows, ["state", "state_reason", "state_changed_at"])
+        for row in rows:
+            credential_state_changed.send(sender=IssuedCredential, credential=row)
     return rows

@@ -1,0 +1,3 @@
+"""Applications and their stages, placements, retention check-ins and career navigators'
+caseloads.
+"""

@@ -1,0 +1,5 @@
+"""Permission rules of the hiring app."""
+
+from skillstack.core.permissions import Rule
+
+RULES: list[Rule] = []

@@ -1,0 +1,5 @@
+"""API operations of the jobs app."""
+
+from ninja import Router
+
+router = Router(tags=["jobs"])

@@ -1,0 +1,5 @@
+"""Permission rules of the jobs app."""
+
+from skillstack.core.permissions import Rule
+
+RULES: list[Rule] = []

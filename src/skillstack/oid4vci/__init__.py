@@ -1,0 +1,1 @@
+"""Issuing to mobile wallets: OpenID for Verifiable Credential Issuance and VC-API exchanges."""

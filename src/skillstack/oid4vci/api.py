@@ -1,0 +1,5 @@
+"""API operations of the oid4vci app."""
+
+from ninja import Router
+
+router = Router(tags=["oid4vci"])

@@ -1,0 +1,5 @@
+"""API operations of the outcomes app."""
+
+from ninja import Router
+
+router = Router(tags=["outcomes"])

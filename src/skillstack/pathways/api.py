@@ -1,0 +1,5 @@
+"""API operations of the pathways app."""
+
+from ninja import Router
+
+router = Router(tags=["pathways"])

@@ -1,0 +1,5 @@
+"""API operations of the resume app."""
+
+from ninja import Router
+
+router = Router(tags=["resume"])

@@ -1,0 +1,5 @@
+"""API operations of the trust app."""
+
+from ninja import Router
+
+router = Router(tags=["trust"])
