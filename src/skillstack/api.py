@@ -329,6 +329,10 @@ def _mount_routers() -> None:
 
     api.add_router("/", jobs_router)
 
+    from skillstack.matching.api import router as matching_router
+
+    api.add_router("/", matching_router)
+
     from skillstack.hiring.api import router as hiring_router
 
     api.add_router("/", hiring_router)

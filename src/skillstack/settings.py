@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "skillstack.wallet",
     "skillstack.verification",
     "skillstack.jobs",
+    "skillstack.matching",
     "skillstack.hiring",
     "skillstack.pathways",
     "skillstack.trust",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("skillstack.verification.urls")),
     path("", include("skillstack.assessment.urls")),
     path("", include("skillstack.jobs.urls")),
+    path("", include("skillstack.matching.urls")),
     path("", include("skillstack.hiring.urls")),
     path("", include("skillstack.pathways.urls")),
     path("", include("skillstack.trust.urls")),

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from skillstack.accounts import services as accounts
 from skillstack.accounts.models import Organization, User
 from skillstack.accounts.roles import ADMIN_ROLES
-from skillstack.demo import hiring, jobs, outcomes, pathways, resume, trust
+from skillstack.demo import hiring, jobs, matching, outcomes, pathways, resume, trust
 from skillstack.demo.assessment import assessments_load
 from skillstack.demo.catalog import catalog_load
 from skillstack.demo.people import (
@@ -41,7 +41,7 @@ DEMO_TOTP_KEY = binascii.hexlify(b"skillstack-demo-2fa!").decode()
 
 DEMO_DEVICE_NAME = "Demo authenticator"
 
-DEMO_SECTIONS = (trust, pathways, jobs, hiring, resume, outcomes)
+DEMO_SECTIONS = (trust, pathways, jobs, matching, hiring, resume, outcomes)
 """After the catalog and assessments, in dependency order; each has
 ``load(*, organizations, versions)`` and finds its data in place when run again."""
 

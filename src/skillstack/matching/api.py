@@ -1,0 +1,5 @@
+"""API operations of the matching app."""
+
+from ninja import Router
+
+router = Router(tags=["matching"])

@@ -1,0 +1,5 @@
+"""Permission rules of the matching app."""
+
+from skillstack.core.permissions import Rule
+
+RULES: list[Rule] = []

@@ -1,0 +1,7 @@
+"""Pages of the matching app."""
+
+from django.urls import path  # noqa: F401 - routes are added as the app grows
+
+app_name = "matching"
+
+urlpatterns: list = []
