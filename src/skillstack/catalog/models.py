@@ -8,7 +8,7 @@ result and credential keeps the exact definition it was earned under.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 
 class Framework(models.TextChoices):
@@ -52,6 +52,30 @@ class Skill(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class SkillEquivalence(models.Model):
+    """Two skills (often of different providers or taxonomies) declared to mean the same.
+
+    Symmetric: stored once with ``skill_a_id < skill_b_id``. Matching and pathways treat an
+    equivalent skill as the skill itself; the declaring organization answers for it.
+    """
+
+    skill_a = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    skill_b = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    declared_by = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["skill_a", "skill_b"], name="skill_equivalence_once"),
+            models.CheckConstraint(
+                condition=Q(skill_a__lt=F("skill_b")), name="skill_equivalence_ordered"
+            ),
+        ]
 
 
 class MicroCredentialStatus(models.TextChoices):

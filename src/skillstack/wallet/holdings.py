@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from skillstack.issuing.models import CredentialState, IssuedCredential
@@ -96,3 +97,9 @@ def verified_holdings(*, user: Any, now: datetime | None = None) -> list[Holding
     for provider in _PROVIDERS:
         found.extend(provider(user, moment))
     return sorted(found, key=lambda h: (h.earned_at, h.ref), reverse=True)
+
+
+holdings_changed = Signal()
+"""Sent with ``user`` when a holding that is not an issued credential appears or stops
+verifying (an import verified, re-checked and found revoked, removed). Issued credentials
+send ``skillstack.issuing.signals`` instead; listeners usually want both."""
