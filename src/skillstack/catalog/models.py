@@ -77,6 +77,9 @@ class SkillEquivalence(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.skill_a} = {self.skill_b}"
+
 
 class MicroCredentialStatus(models.TextChoices):
     DRAFT = "draft", "Draft"

@@ -52,7 +52,7 @@ class Application(models.Model):
 
 
 class StageChange(models.Model):
-    """Every move of an application, timestamped, with who moved it: the history both sides see."""
+    """Every move of an application, timestamped, with who moved it (both sides see it)."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="stage_changes"
@@ -66,6 +66,9 @@ class StageChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.stage} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class EmploymentType(models.TextChoices):
@@ -98,6 +101,9 @@ class Placement(models.Model):
     class Meta:
         ordering = ["-start_date", "-id"]
         indexes = [models.Index(fields=["start_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.role_title} from {self.start_date}"
 
 
 class CheckinRespondent(models.TextChoices):
@@ -145,3 +151,6 @@ class RetentionCheckin(models.Model):
             )
         ]
         indexes = [models.Index(fields=["status", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"Day {self.day} check-in ({self.respondent}): {self.status}"

@@ -5,25 +5,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_learner_did'),
-        ('catalog', '0001_initial'),
+        ("accounts", "0002_learner_did"),
+        ("catalog", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SkillEquivalence',
+            name="SkillEquivalence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('declared_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organization')),
-                ('skill_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='catalog.skill')),
-                ('skill_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='catalog.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "declared_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "skill_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="catalog.skill",
+                    ),
+                ),
+                (
+                    "skill_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="catalog.skill",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('skill_a', 'skill_b'), name='skill_equivalence_once'), models.CheckConstraint(condition=models.Q(('skill_a__lt', models.F('skill_b'))), name='skill_equivalence_ordered')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("skill_a", "skill_b"), name="skill_equivalence_once"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("skill_a__lt", models.F("skill_b"))),
+                        name="skill_equivalence_ordered",
+                    ),
+                ],
             },
         ),
     ]

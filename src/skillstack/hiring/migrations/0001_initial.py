@@ -6,102 +6,261 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('jobs', '0001_initial'),
+        ("jobs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('candidate', 'The candidate applied'), ('employer', 'The employer invited the candidate'), ('navigator', "A career navigator applied on the candidate's behalf")], max_length=10)),
-                ('stage', models.CharField(choices=[('applied', 'Applied'), ('screening', 'Screening'), ('interview', 'Interview'), ('offer', 'Offer'), ('hired', 'Hired'), ('not_selected', 'Not selected'), ('withdrawn', 'Withdrawn')], default='applied', max_length=14)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('stage_changed_at', models.DateTimeField(auto_now_add=True)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opening', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='jobs.opening')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("candidate", "The candidate applied"),
+                            ("employer", "The employer invited the candidate"),
+                            ("navigator", "A career navigator applied on the candidate's behalf"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("hired", "Hired"),
+                            ("not_selected", "Not selected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="applied",
+                        max_length=14,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("stage_changed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opening",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="jobs.opening",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Placement',
+            name="Placement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('role_title', models.CharField(max_length=200)),
-                ('wage', models.DecimalField(decimal_places=2, max_digits=9)),
-                ('wage_unit', models.CharField(default='hour', max_length=10)),
-                ('employment_type', models.CharField(choices=[('full_time', 'Full time'), ('part_time', 'Part time'), ('temporary', 'Temporary'), ('apprenticeship', 'Apprenticeship'), ('internship', 'Internship')], max_length=14)),
-                ('onboarding_needs', models.TextField(blank=True, help_text='Support the employer noted for onboarding; navigators see it.')),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('end_reason', models.TextField(blank=True)),
-                ('promoted_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='placement', to='hiring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("role_title", models.CharField(max_length=200)),
+                ("wage", models.DecimalField(decimal_places=2, max_digits=9)),
+                ("wage_unit", models.CharField(default="hour", max_length=10)),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[
+                            ("full_time", "Full time"),
+                            ("part_time", "Part time"),
+                            ("temporary", "Temporary"),
+                            ("apprenticeship", "Apprenticeship"),
+                            ("internship", "Internship"),
+                        ],
+                        max_length=14,
+                    ),
+                ),
+                (
+                    "onboarding_needs",
+                    models.TextField(
+                        blank=True,
+                        help_text="Support the employer noted for onboarding; navigators see it.",
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("end_reason", models.TextField(blank=True)),
+                ("promoted_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placement",
+                        to="hiring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date', '-id'],
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='RetentionCheckin',
+            name="RetentionCheckin",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.PositiveSmallIntegerField()),
-                ('respondent', models.CharField(choices=[('employer', 'Employer'), ('worker', 'Worker')], max_length=8)),
-                ('due_on', models.DateField()),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('sent', 'Sent'), ('answered', 'Answered'), ('missed', 'Missed (sent to the navigator)')], default='scheduled', max_length=10)),
-                ('answer', models.CharField(blank=True, choices=[('employed', 'Still employed'), ('left', 'Left the job'), ('promoted', 'Promoted')], max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('escalated_at', models.DateTimeField(blank=True, null=True)),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checkins', to='hiring.placement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.PositiveSmallIntegerField()),
+                (
+                    "respondent",
+                    models.CharField(
+                        choices=[("employer", "Employer"), ("worker", "Worker")], max_length=8
+                    ),
+                ),
+                ("due_on", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("sent", "Sent"),
+                            ("answered", "Answered"),
+                            ("missed", "Missed (sent to the navigator)"),
+                        ],
+                        default="scheduled",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("employed", "Still employed"),
+                            ("left", "Left the job"),
+                            ("promoted", "Promoted"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("escalated_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checkins",
+                        to="hiring.placement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'id'],
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('applied', 'Applied'), ('screening', 'Screening'), ('interview', 'Interview'), ('offer', 'Offer'), ('hired', 'Hired'), ('not_selected', 'Not selected'), ('withdrawn', 'Withdrawn')], max_length=14)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_changes', to='hiring.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("hired", "Hired"),
+                            ("not_selected", "Not selected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=14,
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stage_changes",
+                        to="hiring.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['stage', 'created_at'], name='hiring_appl_stage_3ceb4b_idx'),
+            model_name="application",
+            index=models.Index(fields=["stage", "created_at"], name="hiring_appl_stage_3ceb4b_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('opening', 'candidate'), name='application_one_per_candidate'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("opening", "candidate"), name="application_one_per_candidate"
+            ),
         ),
         migrations.AddIndex(
-            model_name='placement',
-            index=models.Index(fields=['start_date'], name='hiring_plac_start_d_49fc6e_idx'),
+            model_name="placement",
+            index=models.Index(fields=["start_date"], name="hiring_plac_start_d_49fc6e_idx"),
         ),
         migrations.AddIndex(
-            model_name='retentioncheckin',
-            index=models.Index(fields=['status', 'due_on'], name='hiring_rete_status_1c4947_idx'),
+            model_name="retentioncheckin",
+            index=models.Index(fields=["status", "due_on"], name="hiring_rete_status_1c4947_idx"),
         ),
         migrations.AddConstraint(
-            model_name='retentioncheckin',
-            constraint=models.UniqueConstraint(fields=('placement', 'day', 'respondent'), name='checkin_once_per_day_and_side'),
+            model_name="retentioncheckin",
+            constraint=models.UniqueConstraint(
+                fields=("placement", "day", "respondent"), name="checkin_once_per_day_and_side"
+            ),
         ),
     ]
