@@ -151,3 +151,46 @@ class MicroCredentialVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} v{self.number}"
+
+
+class SkillLabel(models.Model):
+    """Another name a taxonomy gives a skill (ESCO altLabels, O*NET alternate titles).
+
+    Kept apart from ``Skill.label`` so that search and skill suggestions can find a skill by
+    the words an employer actually writes ("PCR" for "polymerase chain reaction").
+    """
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="alt_labels")
+    label = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "label"], name="skill_label_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Occupation(models.Model):
+    """An occupation of a taxonomy (O*NET-SOC or ESCO), which openings name by code."""
+
+    framework = models.CharField(max_length=10, choices=Framework.choices)
+    code = models.CharField(max_length=40)
+    uri = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    group = models.CharField(
+        max_length=20, blank=True, help_text="ESCO's ISCO group; O*NET's SOC major group."
+    )
+    alt_titles = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["framework", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="occupation_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
