@@ -49,3 +49,22 @@ def test_integers_beyond_2_53_are_refused_like_the_reference() -> None:
     with pytest.raises(rfc8785.IntegerDomainError):
         canonicalize({"n": 2**53})
     assert canonicalize({"n": 2**53 - 1}) == rfc8785.dumps({"n": 2**53 - 1})
+
+
+def test_text_that_looks_like_numbers_or_null_is_written_exactly() -> None:
+    value = {"a": "ratio:1.5", "b": "[-2e3", "c": ",null", "d": None, "e": [None, 1, "x"]}
+    assert canonicalize(value) == rfc8785.dumps(value)
+
+
+def test_not_a_number_is_refused_like_the_reference() -> None:
+    import pytest
+
+    for bad in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(rfc8785.FloatDomainError):
+            canonicalize({"x": [bad]})
+
+
+def test_floats_anywhere_take_ecmascript_formatting() -> None:
+    value = {"top": 1.0, "list": [-0.5, 1e21, 1e-7], "deep": {"x": [[2.5]]}}
+    assert canonicalize(value) == rfc8785.dumps(value)
+    assert b'"top":1}' in canonicalize(value)

@@ -10,6 +10,7 @@ fetcher that the *caller* injects (e.g. :class:`SafeFetcher`), or documents give
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from obcore._did_key import did_key_document
@@ -111,6 +112,11 @@ class Resolver:
         """The verification method ``vm_id``, checked against its controller document."""
         if not isinstance(vm_id, str) or not vm_id:
             raise DidResolutionError("The proof has no verificationMethod.")
+        if vm_id.startswith("did:key:") and vm_id not in self._documents:
+            return dict(_did_key_method(vm_id, purpose))
+        return self._verification_method(vm_id, purpose)
+
+    def _verification_method(self, vm_id: str, purpose: str) -> dict[str, Any]:
         base, fragment = _split(vm_id)
         document = self.controller_document(base)
         methods = [m for m in document.get("verificationMethod", []) if isinstance(m, dict)]
@@ -135,6 +141,15 @@ class Resolver:
                 f"The key {vm_id!r} is not authorised for {purpose} by its controller.",
             )
         return {**method, "id": vm_id}
+
+
+@lru_cache(maxsize=4096)
+def _did_key_method(vm_id: str, purpose: str) -> dict[str, Any]:
+    """A did:key method is derived from its own name: checked once, then remembered.
+
+    Callers get a copy (``verification_method`` copies it); errors are not cached.
+    """
+    return Resolver()._verification_method(vm_id, purpose)
 
 
 def _absolute(ref: Any, base: str) -> str | None:
