@@ -1,0 +1,89 @@
+"""A learner's pages: progress on pathways (/me/pathways/) and credit toward programs with the
+choice of colleges to share it with (/me/credit/); a college's view of incoming credit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+
+from skillstack.accounts.roles import IssuerType, OrgKind
+from skillstack.core.access import requires
+from skillstack.pathways import credit, credit_selectors, selectors
+
+
+@requires("pathways.progress.view")
+def my_pathways(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "pathways/my_pathways.html",
+        {"rows": selectors.learner_pathways(user=request.user)},
+    )
+
+
+@requires("pathways.credit.view")
+def my_credit(request: HttpRequest) -> HttpResponse:
+    programs = credit_selectors.learner_credit(user=request.user)
+    consents = credit_selectors.consents_of(user=request.user)
+    colleges = [(college, consents.get(college.pk)) for college in credit_selectors.colleges()]
+    return render(
+        request,
+        "pathways/my_credit.html",
+        {"programs": programs, "colleges": colleges},
+    )
+
+
+@requires("pathways.credit.consent")
+def my_credit_consent(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("pathways:my_credit")
+    college = credit_selectors.colleges().filter(slug=request.POST.get("college", "")).first()
+    if college is None:
+        messages.error(request, "Choose one of the colleges listed.")
+        return redirect("pathways:my_credit")
+    share = request.POST.get("share") == "yes"
+    try:
+        credit.credit_consent_set(learner=request.user, college=college, share=share)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        verb = "now sees" if share else "no longer sees"
+        messages.success(request, f"{college.name} {verb} your verified credit.")
+    return redirect("pathways:my_credit")
+
+
+def _is_college(org: object) -> bool:
+    return (
+        getattr(org, "kind", "") == OrgKind.ISSUER
+        and getattr(org, "issuer_type", "") == IssuerType.COLLEGE
+    )
+
+
+@requires("pathways.credit.incoming", org_kwarg="org_slug")
+def college_credit(request: HttpRequest, org_slug: str) -> HttpResponse:
+    org = request.organization  # type: ignore[attr-defined]
+    college = _is_college(org)
+    return render(
+        request,
+        "pathways/college_credit.html",
+        {
+            "org": org,
+            "college": college,
+            "agreements": credit_selectors.agreements(college=org) if college else [],
+            "incoming": credit_selectors.incoming_learners(college=org) if college else [],
+        },
+    )
+
+
+@requires("pathways.credit.incoming", org_kwarg="org_slug")
+def college_credit_csv(request: HttpRequest, org_slug: str) -> HttpResponse:
+    org = request.organization  # type: ignore[attr-defined]
+    body = credit_selectors.incoming_csv(college=org) if _is_college(org) else ""
+    if not body:
+        body = ",".join(credit_selectors.CSV_HEADER) + "\r\n"
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    name = f"{slugify(org.slug)}-incoming-credit.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
