@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -210,3 +211,60 @@ def credential_facts(*, credential: IssuedCredential) -> CredentialFacts:
     )
     _from_attempt(facts, credential)
     return facts
+
+
+# --- sharing elsewhere: LinkedIn, e-mail ---------------------------------------------------
+
+LINKEDIN_ADD_TO_PROFILE = "https://www.linkedin.com/profile/add"
+LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/"
+
+
+def linkedin_add_to_profile_url(
+    *, credential: IssuedCredential, facts: CredentialFacts, share_url: str
+) -> str:
+    """LinkedIn's "Add to profile" link for a certification, prefilled from the credential.
+
+    Parameters as LinkedIn's Add to Profile for Certifications documents them (``startTask=
+    CERTIFICATION_NAME``, ``name``, ``organizationName``, ``issueYear``/``issueMonth``,
+    ``expirationYear``/``expirationMonth``, ``certUrl``, ``certId``). ``certUrl`` must be a page
+    anyone can open, so it is the credential's share link: offered only while sharing is on.
+    """
+    params: dict[str, str] = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": facts.name,
+        "organizationName": facts.issuer_name,
+    }
+    issued = facts.valid_from or credential.issued_at
+    params["issueYear"], params["issueMonth"] = str(issued.year), str(issued.month)
+    if facts.valid_until is not None:
+        params["expirationYear"] = str(facts.valid_until.year)
+        params["expirationMonth"] = str(facts.valid_until.month)
+    params["certUrl"] = share_url
+    params["certId"] = credential.credential_id
+    return f"{LINKEDIN_ADD_TO_PROFILE}?{urlencode(params, quote_via=quote)}"
+
+
+def linkedin_share_url(*, url: str) -> str:
+    """LinkedIn's share dialog for a public page (its preview comes from the Open Graph tags)."""
+    return f"{LINKEDIN_SHARE}?{urlencode({'url': url}, quote_via=quote)}"
+
+
+def email_share_url(*, subject: str, body: str) -> str:
+    """A mailto: link (RFC 6068) with the subject and body filled in, no recipient."""
+    return f"mailto:?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
+
+
+def share_links(*, credential: IssuedCredential, facts: CredentialFacts, share_url: str) -> dict:
+    """Everything the credential page offers for a shared credential, by name."""
+    holder = credential.recipient.get_full_name() or "I"
+    return {
+        "linkedin_add": linkedin_add_to_profile_url(
+            credential=credential, facts=facts, share_url=share_url
+        ),
+        "linkedin_share": linkedin_share_url(url=share_url),
+        "email": email_share_url(
+            subject=f"{facts.name} — a verified credential from {facts.issuer_name}",
+            body=f"{holder} holds “{facts.name}”, issued by {facts.issuer_name}. "
+            f"See it and check it is valid here: {share_url}",
+        ),
+    }

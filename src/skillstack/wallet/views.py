@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -71,11 +72,17 @@ def wallet_home(request: HttpRequest) -> HttpResponse:
 def credential_detail(request: HttpRequest, credential_pk: int) -> HttpResponse:
     credential = _own(request, credential_pk)
     context = credential_context(credential)
-    context["share_url"] = (
-        request.build_absolute_uri(f"/c/{credential.share_token}/")
+    context["share_url"] = share_url = (
+        request.build_absolute_uri(
+            reverse("wallet:share", kwargs={"share_token": credential.share_token})
+        )
         if credential.share_enabled
         else ""
     )
+    if share_url:  # LinkedIn and e-mail need a page anyone can open: only while sharing is on
+        context["share_links"] = selectors.share_links(
+            credential=credential, facts=context["facts"], share_url=share_url
+        )
     return render(request, "wallet/credential.html", context)
 
 
