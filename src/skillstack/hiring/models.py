@@ -37,6 +37,7 @@ class Application(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True, help_text="The candidate's note to the employer.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -63,6 +64,9 @@ class StageChange(models.Model):
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the candidate was e-mailed about it (once)."
+    )
 
     class Meta:
         ordering = ["at", "id"]
@@ -97,6 +101,9 @@ class Placement(models.Model):
     end_reason = models.TextField(blank=True)
     promoted_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    hired_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -154,3 +161,152 @@ class RetentionCheckin(models.Model):
 
     def __str__(self) -> str:
         return f"Day {self.day} check-in ({self.respondent}): {self.status}"
+
+
+# --- Added by the hiring app's pages and services ---------------------------------------------
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the candidate"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class Invitation(models.Model):
+    """An employer asks a discoverable candidate to apply; accepting creates the application."""
+
+    opening = models.ForeignKey("jobs.Opening", on_delete=models.PROTECT, related_name="+")
+    candidate = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="job_invitations"
+    )
+    invited_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=8, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    application = models.OneToOneField(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opening", "candidate"], name="invitation_one_per_candidate"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.candidate} to {self.opening} ({self.status})"
+
+
+class NavigatorConsent(models.Model):
+    """A learner lets the career navigators of one organization act for them (apply on their
+    behalf); revocable at any time, and every grant and revocation is audited."""
+
+    learner = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="navigator_consents"
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    granted_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "organization"], name="navigator_consent_once_per_org"
+            )
+        ]
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+    def __str__(self) -> str:
+        return f"{self.learner} → {self.organization} ({'active' if self.active else 'revoked'})"
+
+
+class AssignmentStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested by the learner"
+    ACTIVE = "active", "Active"
+    ENDED = "ended", "Ended"
+
+
+class CaseloadAssignment(models.Model):
+    """A learner on a navigator's caseload in one organization (one open row per learner)."""
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    learner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    navigator = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, null=True, blank=True, related_name="caseload"
+    )
+    status = models.CharField(
+        max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ACTIVE
+    )
+    requested_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "learner"],
+                condition=~models.Q(status="ended"),
+                name="caseload_one_open_per_learner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} with {self.navigator} ({self.status})"
+
+
+class CaseloadNote(models.Model):
+    """A navigator's note on a learner: private to the navigators of that organization."""
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    learner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.learner} at {self.created_at:%Y-%m-%d}"
+
+
+class Nudge(models.Model):
+    """A short e-mail from a navigator to a learner; counted for the rate limit."""
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    learner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    navigator = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        indexes = [models.Index(fields=["learner", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"Nudge to {self.learner} at {self.sent_at:%Y-%m-%d %H:%M}"
