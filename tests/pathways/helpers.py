@@ -78,7 +78,12 @@ def cred(version: MicroCredentialVersion, **extra: Any) -> dict[str, Any]:
 
 
 def published(
-    owner: Organization, actor: User, kind: str, tree: dict[str, Any], title: str = ""
+    owner: Organization,
+    actor: User,
+    kind: str,
+    tree: dict[str, Any],
+    title: str = "",
+    issued_by: Organization | None = None,
 ) -> Pathway:
     pathway = services.pathway_create(
         owner=owner,
@@ -87,6 +92,7 @@ def published(
         description="Stacks lab credentials into a certificate.",
         kind=kind,
         definition=tree,
+        issued_by=issued_by,
     )
     return services.pathway_publish(pathway=pathway, actor=actor)
 

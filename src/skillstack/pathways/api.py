@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
+from skillstack.accounts.models import Organization
 from skillstack.catalog.models import MicroCredential
 from skillstack.core.access import api_requires
 from skillstack.pathways import credit, credit_selectors, selectors, services
@@ -111,6 +112,9 @@ def pathway_create(request: HttpRequest, org_slug: str, payload: PathwayIn) -> A
         description=payload.description,
         kind=payload.kind,
         definition=payload.requirements,
+        issued_by=Organization.objects.filter(slug=payload.issued_by_slug).first()
+        if payload.issued_by_slug
+        else None,
     )
     return Status(201, _pathway_out(pathway))
 

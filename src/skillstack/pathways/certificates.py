@@ -3,9 +3,11 @@ changed) when a component later stops verifying.
 
 The certificate is an OB 3.0 ``AchievementCredential`` whose achievement has
 ``achievementType`` "Certificate"; its ``evidence`` names each component credential (by its
-id) and its achievement's ``related`` lists the component achievements. It is issued by the
-pathway's owner with the owner's own key: an issuer for its pathways, the coalition (which
-gets an issuer key on first use, like any organization) for pathways across issuers.
+id) and its achievement's ``related`` lists the component achievements.
+
+Who signs: an issuer signs the certificates of its own pathways with its own key. Only
+issuers hold signing keys here, so a coalition pathway (across issuers) names the issuer
+that signs its certificates (``Pathway.issued_by``), e.g. the certifying institute.
 
 Exactly once: ``PathwayCompletion`` is unique per (pathway, learner) and the credential's
 idempotency key is ``pathway:<pk>:learner:<pk>``; concurrent completions (two components
@@ -180,7 +182,7 @@ def certificate_issue(
         )
 
     credential = credential_issue_one(
-        organization=pathway.owner,
+        organization=pathway.signer,  # type: ignore[arg-type]
         recipient=learner,
         idempotency_key=certificate_key(pathway_pk=pathway.pk, learner_pk=learner.pk),
         build=build,

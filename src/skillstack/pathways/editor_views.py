@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from skillstack.accounts.models import Organization
+from skillstack.accounts.roles import OrgKind
 from skillstack.catalog.models import MicroCredential, MicroCredentialStatus
 from skillstack.core.access import requires
 from skillstack.pathways import selectors, services
@@ -79,7 +80,16 @@ def _form_values(request: HttpRequest) -> dict[str, Any]:
         "description": request.POST.get("description", ""),
         "kind": request.POST.get("kind", ""),
         "definition": request.POST.get("definition", ""),
+        "issued_by": request.POST.get("issued_by", ""),
     }
+
+
+def _issuers() -> list[Organization]:
+    return list(Organization.objects.filter(kind=OrgKind.ISSUER).order_by("name"))
+
+
+def _issuer(slug: str) -> Organization | None:
+    return Organization.objects.filter(kind=OrgKind.ISSUER, slug=slug).first() if slug else None
 
 
 def _parsed(text: str) -> Any:
@@ -98,6 +108,7 @@ def _editor(request: HttpRequest, org: Organization, pathway: Pathway | None) ->
             "description": pathway.description if pathway else "",
             "kind": pathway.kind if pathway else PathwayKind.HORIZONTAL,
             "definition": json.dumps(pathway.definition if pathway else EXAMPLE, indent=2),
+            "issued_by": pathway.issued_by.slug if pathway and pathway.issued_by else "",
         }
     )
     errors: dict[str, list[str]] = {}
@@ -115,6 +126,7 @@ def _editor(request: HttpRequest, org: Organization, pathway: Pathway | None) ->
                     description=values["description"],
                     kind=values["kind"],
                     definition=tree,
+                    issued_by=_issuer(values["issued_by"]),
                 )
                 messages.success(request, f"“{created.title}” is saved as a draft.")
                 return redirect("pathways:detail", org.slug, created.pk)
@@ -141,6 +153,7 @@ def _editor(request: HttpRequest, org: Organization, pathway: Pathway | None) ->
             "preview": preview,
             "kinds": PathwayKind.choices,
             "catalog": _catalog(),
+            "issuers": _issuers() if org.kind == OrgKind.COALITION and pathway is None else [],
         },
         status=422 if errors else 200,
     )

@@ -30,6 +30,14 @@ class Pathway(models.Model):
     description = models.TextField()
     kind = models.CharField(max_length=12, choices=PathwayKind.choices)
     definition = models.JSONField()
+    issued_by = models.ForeignKey(
+        "accounts.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For a coalition pathway: the issuer whose key signs its certificates.",
+    )
     status = models.CharField(
         max_length=10, choices=PathwayStatus.choices, default=PathwayStatus.DRAFT
     )
@@ -48,6 +56,11 @@ class Pathway(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.owner})"
+
+    @property
+    def signer(self) -> object:
+        """Who signs the certificates: the owning issuer, or the coalition's chosen issuer."""
+        return self.issued_by or self.owner
 
 
 class ReviewState(models.TextChoices):

@@ -19,6 +19,12 @@ class PathwayIn(StrictIn):
         description="The requirement tree: groups (sequence, all, one, any with k) and "
         "requirements (credential, skill); see the pathway editor's help."
     )
+    issued_by_slug: str | None = Field(
+        default=None,
+        max_length=80,
+        pattern=r"^[-a-zA-Z0-9_]+$",
+        description="Coalition pathways: the issuer whose key signs the certificates",
+    )
 
 
 class PathwayOut(Schema):

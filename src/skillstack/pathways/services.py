@@ -37,6 +37,19 @@ def _owner_ok(organization: Organization) -> None:
         raise ValidationError({"owner": "Only issuers and the coalition define pathways."})
 
 
+def _signer_ok(owner: Organization, issued_by: Organization | None) -> Organization | None:
+    """Only issuers hold signing keys: a coalition pathway names the issuer that signs."""
+    if owner.kind == OrgKind.ISSUER:
+        if issued_by is not None and issued_by.pk != owner.pk:
+            raise ValidationError({"issued_by": "An issuer's pathway is signed by the issuer."})
+        return None
+    if issued_by is None or issued_by.kind != OrgKind.ISSUER:
+        raise ValidationError(
+            {"issued_by": "Choose the issuer whose key signs this pathway's certificates."}
+        )
+    return issued_by
+
+
 def pathway_create(
     *,
     owner: Organization,
@@ -46,9 +59,11 @@ def pathway_create(
     kind: str,
     definition: Any,
     slug: str | None = None,
+    issued_by: Organization | None = None,
 ) -> Pathway:
     """A new draft pathway with a checked requirement tree."""
     _owner_ok(owner)
+    issued_by = _signer_ok(owner, issued_by)
     title = _text(title, "title", TITLE_MAX)
     description = _text(description, "description", DESCRIPTION_MAX)
     if kind not in PathwayKind.values:
@@ -67,6 +82,7 @@ def pathway_create(
             description=description,
             kind=kind,
             definition=tree,
+            issued_by=issued_by,
             created_by=actor,
         )
         audit_record(
