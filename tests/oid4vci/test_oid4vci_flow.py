@@ -11,6 +11,11 @@ from django.test import Client
 from django.utils import timezone
 
 from skillstack.issuing.dids import issuer_did
+from skillstack.issuing.lifecycle import (
+    credential_reinstate,
+    credential_revoke,
+    credential_suspend,
+)
 from skillstack.issuing.models import CredentialState, IssuedCredential
 from skillstack.oid4vci.models import WalletOffer
 from skillstack.verification.services import credential_verify
@@ -256,3 +261,24 @@ def test_only_the_metadata_is_open_to_other_origins(client, offer):
 def test_offers_expire_after_ten_minutes(offer):
     lifetime = offer.offer.expires_at - offer.offer.created_at
     assert timedelta(minutes=9, seconds=59) < lifetime <= timedelta(minutes=10)
+
+
+def test_the_wallet_copy_is_revoked_with_its_original(client, world, offer, credential):
+
+    response, _ = _receive(client, offer, ed25519_wallet())
+    copy = IssuedCredential.objects.get(
+        credential_id=response.json()["credentials"][0]["credential"]["id"]
+    )
+    admin = world.people["issuer_admin"]
+    credential_suspend(credential=credential, actor=admin, reason="Evaluator under review")
+    copy.refresh_from_db()
+    assert copy.state == CredentialState.SUSPENDED
+    credential_reinstate(credential=credential, actor=admin, reason="Review closed")
+    copy.refresh_from_db()
+    assert copy.state == CredentialState.ACTIVE
+    credential_revoke(credential=credential, actor=admin, reason="Result corrected")
+    copy.refresh_from_db()
+    assert copy.state == CredentialState.REVOKED
+    assert "Result corrected" in copy.state_reason
+    report = credential_verify(data=copy.document)
+    assert not report.verified

@@ -93,7 +93,8 @@ def _authenticated_did(offer: WalletOffer, vp: Any, now: datetime) -> str:
     if not offer.challenge_hash:
         raise ProtocolError("invalid_request", "POST {} first to get the challenge.")
     results = proof_set_verify(vp, resolver=Resolver(), now=now, purpose="authentication")
-    proofs = vp.get("proof") if isinstance(vp.get("proof"), list) else [vp.get("proof")]
+    proof_value = vp.get("proof")
+    proofs: list[Any] = proof_value if isinstance(proof_value, list) else [proof_value]
     for result in results:
         proof = proofs[result.index]
         if not result.verified or not isinstance(proof, dict):

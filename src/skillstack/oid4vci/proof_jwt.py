@@ -76,7 +76,7 @@ def _check_signature(token: str, key: HolderKey) -> None:
         warnings.simplefilter("ignore")  # joserfc notes the "EdDSA" name is being renamed
         try:
             jws.deserialize_compact(
-                token, import_key(key.jwk), algorithms=[key.algorithm], registry=_REGISTRY
+                token, import_key(dict(key.jwk)), algorithms=[key.algorithm], registry=_REGISTRY
             )
         except (JoseError, ValueError):
             raise _bad("The proof JWT's signature does not verify with the key it names.") from None

@@ -104,9 +104,7 @@ def nonce_issue() -> dict[str, Any]:
 
 def _nonce_spend(nonce: str, now: datetime) -> None:
     try:
-        signing.TimestampSigner(salt=_NONCE_SALT).unsign(
-            nonce, max_age=NONCE_LIFETIME.total_seconds()
-        )
+        signing.TimestampSigner(salt=_NONCE_SALT).unsign(nonce, max_age=NONCE_LIFETIME)
     except signing.SignatureExpired:
         raise ProtocolError("invalid_nonce", "The nonce has expired; get a new one.") from None
     except signing.BadSignature:
