@@ -65,7 +65,7 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
 
 BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
     "title": lambda s: "Quality control associate",
-    "text": lambda s: "Aseptic technique and good documentation practice.",
+    "posting_text": lambda s: "Aseptic technique and good documentation practice.",
     "skill_a_id": lambda s: _skill_id(s),
     "skill_b_id": lambda s: sample_equivalence(s).skill_a_id,
 }

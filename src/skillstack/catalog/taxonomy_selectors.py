@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from skillstack.catalog.models import (
     MicroCredentialStatus,
@@ -152,3 +153,35 @@ def _newest_published_number(mc_id: int) -> int | None:
         .values_list("number", flat=True)
         .first()
     )
+
+
+def skills_search_by_name(*, query: str, limit: int = 20) -> list[Skill]:
+    """Skills whose label or an alternative label contains ``query`` (taxonomy first)."""
+    matching = Skill.objects.filter(
+        Q(label__icontains=query) | Q(alt_labels__label__icontains=query) | Q(code__iexact=query)
+    ).distinct()
+    return list(
+        matching.select_related("organization").order_by(
+            F("organization_id").asc(nulls_first=True), "label"
+        )[:limit]
+    )
+
+
+def equivalence_by_pk(*, pk: Any) -> SkillEquivalence | None:
+    try:
+        number = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < number <= 2**63 - 1:
+        return None
+    return equivalences().filter(pk=number).first()
+
+
+def skill_by_pk(*, pk: Any) -> Skill | None:
+    try:
+        number = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < number <= 2**63 - 1:
+        return None
+    return Skill.objects.filter(pk=number).select_related("organization").first()
