@@ -87,6 +87,24 @@ class ReportTable:
             seen.setdefault(column.section, []).append(column)
         return list(seen.items())
 
+    def presented(self) -> list[dict[str, Any]]:
+        """Sections of columns, each with its rows of (shown text, hidden?) for templates."""
+        return [
+            {
+                "name": name,
+                "columns": columns,
+                "rows": [
+                    {"label": label, "cells": self.row_cells(key, columns)}
+                    for key, label in self.rows
+                ],
+            }
+            for name, columns in self.sections()
+        ]
+
+    def heading(self) -> str:
+        dimension = self.parameters.get("dimension")
+        return DIMENSIONS[dimension][0] if dimension else "Group"
+
     def row_cells(self, row: str, columns: list[Column]) -> list[tuple[str, bool]]:
         return [(self.cells[(row, c.key)], (row, c.key) in self.hidden) for c in columns]
 

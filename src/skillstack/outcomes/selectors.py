@@ -73,6 +73,11 @@ def snapshot_visible(*, organization: Organization, key: str) -> ReportSnapshot:
     return snapshot
 
 
+def snapshots_visible(*, organization: Organization) -> QuerySet[ReportSnapshot]:
+    programs = programs_visible(organization=organization)
+    return ReportSnapshot.objects.filter(program__in=programs).select_related("program")
+
+
 def default_sources() -> Sources:
     return Sources(
         learners=User.objects.all(),

@@ -31,6 +31,7 @@ from skillstack.outcomes.models import (
     EmployerBaseline,
     FundedProgram,
     LearnerDemographics,
+    ReportSnapshot,
 )
 from skillstack.outcomes.queries.enrolment import roster_learner_ids
 
@@ -228,3 +229,28 @@ def baseline_save(
             data={k: (str(v) if v is not None else None) for k, v in clean.items()},
         )
     return baseline
+
+
+def snapshot_create(*, program: FundedProgram, table: Any, actor: Any) -> ReportSnapshot:
+    """Store the report as shown (suppressed), its parameters and a content hash.
+
+    Same parameters (report date included) on the same data give the same hash, so anyone
+    can re-run a cited snapshot and check it."""
+    with transaction.atomic():
+        content = table.content()
+        snapshot = ReportSnapshot.objects.create(
+            funder=program.funder,
+            program=program,
+            parameters=content["parameters"],
+            results={"threshold": content["threshold"], "table": content["table"]},
+            content_hash=table.content_hash(),
+            created_by=actor,
+        )
+        audit_record(
+            action="outcomes.snapshot.created",
+            actor=actor,
+            organization=program.funder,
+            obj=snapshot,
+            data={"program": program.pk, "hash": snapshot.content_hash},
+        )
+    return snapshot

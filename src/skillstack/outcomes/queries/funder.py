@@ -43,11 +43,11 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import RowNumber, TruncDate
+from django.db.models.functions import TruncDate
 
 from skillstack.outcomes.demographics import DIMENSIONS, NOT_REPORTED, PREFER_NOT
+from skillstack.outcomes.queries.stats import median_by
 
 RETENTION_DAYS = (90, 180, 365)
 HOURS_PER_YEAR = 2080
@@ -201,37 +201,7 @@ def medians(src: Sources, scope: Scope) -> dict[str, dict[str, tuple[float | Non
     }
     result: dict[str, dict[str, tuple[float | None, int]]] = {}
     for metric, qs in values.items():
-        by_group = _median_by(qs, partition=True)
-        by_group[TOTAL] = _median_by(qs, partition=False).get(TOTAL, (None, 0))
+        by_group = median_by(qs)
+        by_group[TOTAL] = median_by(qs, group=None).get(None, (None, 0))
         result[metric] = by_group
     return result
-
-
-def _median_by(qs: QuerySet[Any], *, partition: bool) -> dict[str, tuple[float | None, int]]:
-    """Median per group by window functions: only the one or two middle rows leave the DB."""
-    partition_by = [F("grp")] if partition else []
-    ranked = qs.annotate(
-        rn=Window(RowNumber(), partition_by=partition_by, order_by=[F("value").asc(), "pk"]),
-        n=Window(Count("pk"), partition_by=partition_by),
-    )
-    middle = ranked.filter(Q(rn=(F("n") + 1) / 2) | Q(rn=(F("n") + 2) / 2)).values_list(
-        "grp", "value", "n"
-    )
-    found: dict[str, list[Any]] = {}
-    sizes: dict[str, int] = {}
-    for grp, value, n in middle:
-        key = grp if partition else TOTAL
-        found.setdefault(key, []).append(value)
-        sizes[key] = int(n)
-    return {key: (_mean(vals), sizes[key]) for key, vals in found.items()}
-
-
-def _mean(values: list[Any]) -> float | None:
-    numbers = [_number(v) for v in values if v is not None]
-    return sum(numbers) / len(numbers) if numbers else None
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, datetime.timedelta):
-        return value.total_seconds() / 86400
-    return float(value)
