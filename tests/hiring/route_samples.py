@@ -4,8 +4,11 @@ invitation of the learner to a second opening."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
+
+from django.utils import timezone
 
 from tests.api.samples import Samples
 
@@ -14,7 +17,8 @@ def _hiring(s: Samples) -> dict[str, Any]:
     def make() -> dict[str, Any]:
         from skillstack.hiring.models import Invitation, Stage
         from skillstack.hiring.services.applications import application_move
-        from tests.hiring.helpers import applied, open_opening
+        from skillstack.hiring.services.checkins import checkin_token, checkins_send_due
+        from tests.hiring.helpers import applied, hired, open_opening
 
         world = s.world
         learner = world.people["learner"]
@@ -27,7 +31,16 @@ def _hiring(s: Samples) -> dict[str, Any]:
         invitation = Invitation.objects.create(
             opening=second, candidate=learner, invited_by=world.people["issuer_admin"]
         )
+        hire_opening = open_opening(world.issuer, title="Manufacturing Associate")
+        placement = hired(
+            applied(hire_opening, learner),
+            world.people["issuer_admin"],
+            start=timezone.localdate() - datetime.timedelta(days=31),
+        )
+        checkins_send_due()
+        check_in = placement.checkins.get(day=30, respondent="worker")
         return {
+            "check_in_token": checkin_token(check_in),
             "opening": opening,
             "second": second,
             "application": application,
@@ -49,6 +62,7 @@ def _jobs_registers(name: str) -> bool:
 PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "application_pk": lambda s: str(_hiring(s)["application"].pk),
     "invitation_pk": lambda s: str(_hiring(s)["invitation"].pk),
+    "checkin_token": lambda s: _hiring(s)["check_in_token"],
 }
 if not _jobs_registers("opening_pk"):
     PATH_SAMPLES["opening_pk"] = lambda s: str(_hiring(s)["second"].pk)

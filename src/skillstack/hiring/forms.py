@@ -33,7 +33,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: object, choices: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["stage"].choices = choices
+        self.fields["stage"].choices = choices  # type: ignore[attr-defined]
 
 
 class HireForm(forms.Form):

@@ -224,12 +224,12 @@ class NavigatorConsent(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.learner} → {self.organization} ({'active' if self.active else 'revoked'})"
+
     @property
     def active(self) -> bool:
         return self.revoked_at is None
-
-    def __str__(self) -> str:
-        return f"{self.learner} → {self.organization} ({'active' if self.active else 'revoked'})"
 
 
 class AssignmentStatus(models.TextChoices):

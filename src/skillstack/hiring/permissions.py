@@ -49,7 +49,7 @@ RULES = [
     ),
     # Anyone holding a signed check-in link.
     Rule.of(
-        "hiring.checkin.answer",
+        "hiring.check_in.answer",
         set(),
         Scope.PUBLIC,
         "Answer a retention check-in from its signed e-mailed link (no sign-in)",

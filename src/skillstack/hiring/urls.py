@@ -4,7 +4,7 @@ pipeline and the navigators' caseload under /orgs/<org_slug>/, check-in links un
 
 from django.urls import path
 
-from skillstack.hiring import candidate_views
+from skillstack.hiring import candidate_views, checkin_views, employer_views
 
 app_name = "hiring"
 
@@ -25,5 +25,27 @@ urlpatterns = [
         "me/invitations/<int:invitation_pk>/",
         candidate_views.invitation_answer,
         name="invitation_answer",
+    ),
+    path("checkins/<str:checkin_token>/", checkin_views.check_in, name="check_in"),
+    path("orgs/<slug:org_slug>/applications/", employer_views.pipeline, name="pipeline"),
+    path(
+        "orgs/<slug:org_slug>/applications/<int:application_pk>/",
+        employer_views.application_detail,
+        name="application",
+    ),
+    path(
+        "orgs/<slug:org_slug>/applications/<int:application_pk>/move/",
+        employer_views.move,
+        name="move",
+    ),
+    path(
+        "orgs/<slug:org_slug>/applications/<int:application_pk>/hire/",
+        employer_views.hire,
+        name="hire",
+    ),
+    path(
+        "orgs/<slug:org_slug>/applications/<int:application_pk>/onboarding/",
+        employer_views.onboarding,
+        name="onboarding",
     ),
 ]

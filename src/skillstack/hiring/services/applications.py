@@ -120,9 +120,9 @@ def application_apply_for_learner(
     if not consent_active(learner=learner, organization=organization):
         raise ValidationError(
             {
-                "learner": f"{learner.full_name or learner.email} has not let {organization.name}'s "
-                "navigators apply for them (or revoked it). Ask them to allow it under "
-                "“My navigators”."
+                "learner": f"{learner.full_name or learner.email} has not let "
+                f"{organization.name}'s navigators apply for them (or revoked it). Ask them to "
+                "allow it under “My navigators”."
             }
         )
     return application_create(

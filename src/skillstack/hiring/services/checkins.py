@@ -36,7 +36,7 @@ from skillstack.hiring.models import (
     RetentionCheckin,
 )
 
-SALT = "skillstack.hiring.checkin"
+SALT = "skillstack.hiring.check_in"
 LINK_MAX_AGE = datetime.timedelta(days=60)
 MISSED_AFTER_DAYS = 14
 """A check-in sent and not answered this many days later goes to the navigator."""
@@ -46,18 +46,18 @@ REASON_MAX = 1000
 # --- links ------------------------------------------------------------------------------------
 
 
-def checkin_token(checkin: RetentionCheckin) -> str:
-    return signing.dumps({"c": checkin.pk, "r": checkin.respondent}, salt=SALT, compress=True)
+def checkin_token(check_in: RetentionCheckin) -> str:
+    return signing.dumps({"c": check_in.pk, "r": check_in.respondent}, salt=SALT, compress=True)
 
 
-def checkin_url(checkin: RetentionCheckin) -> str:
-    path = reverse("hiring:checkin", kwargs={"checkin_token": checkin_token(checkin)})
+def checkin_url(check_in: RetentionCheckin) -> str:
+    path = reverse("hiring:check_in", kwargs={"checkin_token": checkin_token(check_in)})
     return f"{settings.SITE_URL}{path}"
 
 
 @dataclass(frozen=True)
 class LinkResult:
-    checkin: RetentionCheckin | None
+    check_in: RetentionCheckin | None
     problem: str  # "" when the link may be answered; else invalid, expired, used
 
 
@@ -71,20 +71,20 @@ def checkin_from_token(token: str) -> LinkResult:
         return LinkResult(None, "invalid")
     if not isinstance(data, dict) or not isinstance(data.get("c"), int):
         return LinkResult(None, "invalid")
-    checkin = (
+    check_in = (
         RetentionCheckin.objects.select_related(
             "placement__application__opening__employer", "placement__application__candidate"
         )
         .filter(pk=data["c"], respondent=data.get("r"))
         .first()
     )
-    if checkin is None:
+    if check_in is None:
         return LinkResult(None, "invalid")
-    if checkin.status == CheckinStatus.ANSWERED:
-        return LinkResult(checkin, "used")
-    if checkin.status == CheckinStatus.SCHEDULED:  # a link is only made when sending
+    if check_in.status == CheckinStatus.ANSWERED:
+        return LinkResult(check_in, "used")
+    if check_in.status == CheckinStatus.SCHEDULED:  # a link is only made when sending
         return LinkResult(None, "invalid")
-    return LinkResult(checkin, "")
+    return LinkResult(check_in, "")
 
 
 # --- who gets what ----------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def navigators_of(learner: Any) -> list[Any]:
     rows = CaseloadAssignment.objects.filter(
         learner=learner, status=AssignmentStatus.ACTIVE, navigator__isnull=False
     ).select_related("navigator")
-    return [row.navigator for row in rows if row.navigator.is_active]
+    return [row.navigator for row in rows if row.navigator and row.navigator.is_active]
 
 
 # --- sending and escalating -------------------------------------------------------------------
@@ -122,72 +122,87 @@ def _claim(pk: int, *, source: str, target: str, **fields: Any) -> bool:
     )
 
 
-def _send_checkin(checkin: RetentionCheckin) -> None:
-    placement = checkin.placement
+def _send_checkin(check_in: RetentionCheckin) -> None:
+    placement = check_in.placement
     application = placement.application
     worker = application.candidate
-    if checkin.respondent == CheckinRespondent.WORKER:
+    if check_in.respondent == CheckinRespondent.WORKER:
         recipients = [worker.email]
     else:
         recipients = employer_contacts(placement)
     context = {
-        "checkin": checkin,
+        "check_in": check_in,
         "placement": placement,
         "employer": application.opening.employer,
         "worker": worker,
-        "url": checkin_url(checkin),
-        "for_worker": checkin.respondent == CheckinRespondent.WORKER,
+        "url": checkin_url(check_in),
+        "for_worker": check_in.respondent == CheckinRespondent.WORKER,
         "days_valid": LINK_MAX_AGE.days,
     }
     if recipients:
         send_mail(
-            subject=f"Day {checkin.day} check-in: {placement.role_title} at "
+            subject=f"Day {check_in.day} check-in: {placement.role_title} at "
             f"{application.opening.employer.name}",
-            message=render_to_string("hiring/email/checkin.txt", context),
+            message=render_to_string("hiring/email/check_in.txt", context),
             from_email=None,
             recipient_list=recipients,
         )
     audit_record(
-        action="hiring.checkin.sent",
+        action="hiring.check_in.sent",
         actor=None,
         organization=application.opening.employer,
-        obj=checkin,
-        data={"day": checkin.day, "respondent": checkin.respondent, "to": len(recipients)},
+        obj=check_in,
+        data={"day": check_in.day, "respondent": check_in.respondent, "to": len(recipients)},
     )
 
 
-def checkins_send_due(*, today: datetime.date | None = None) -> int:
-    """Send every check-in due by ``today`` that nobody has sent; the count this run sent."""
+def checkins_due_ids(*, today: datetime.date | None = None) -> list[int]:
+    """Check-ins due by ``today`` that nobody has sent (of placements not ended)."""
     today = today or timezone.localdate()
-    due = RetentionCheckin.objects.filter(
-        status=CheckinStatus.SCHEDULED,
-        due_on__lte=today,
-        placement__ended_on__isnull=True,
-    ).values_list("pk", flat=True)
+    return list(
+        RetentionCheckin.objects.filter(
+            status=CheckinStatus.SCHEDULED,
+            due_on__lte=today,
+            placement__ended_on__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+
+
+def checkins_send(*, pks: list[int]) -> int:
+    """Send the check-ins ``pks`` that this runner claims first; the count it sent.
+
+    Two runners may hold the same list: the conditional UPDATE gives each row to one.
+    """
     sent = 0
-    for pk in list(due):
+    for pk in pks:
         with transaction.atomic():
-            if not _claim(
+            claimed = _claim(
                 pk,
                 source=CheckinStatus.SCHEDULED,
                 target=CheckinStatus.SENT,
                 sent_at=timezone.now(),
-            ):
+            )
+            if not claimed:
                 continue  # another runner has it
-            checkin = RetentionCheckin.objects.select_related(
+            check_in = RetentionCheckin.objects.select_related(
                 "placement__application__opening__employer",
                 "placement__application__candidate",
                 "placement__hired_by",
             ).get(pk=pk)
-            _send_checkin(checkin)
+            _send_checkin(check_in)
             sent += 1
     return sent
 
 
-def _escalate(checkin: RetentionCheckin) -> int:
-    learner = checkin.placement.application.candidate
+def checkins_send_due(*, today: datetime.date | None = None) -> int:
+    """Send every check-in due by ``today`` that nobody has sent; the count this run sent."""
+    return checkins_send(pks=checkins_due_ids(today=today))
+
+
+def _escalate(check_in: RetentionCheckin) -> int:
+    learner = check_in.placement.application.candidate
     navigators = navigators_of(learner)
-    context = {"checkin": checkin, "placement": checkin.placement, "learner": learner}
+    context = {"check_in": check_in, "placement": check_in.placement, "learner": learner}
     for navigator in navigators:
         send_mail(
             subject=f"Missed check-in: {learner.full_name or learner.email}",
@@ -198,11 +213,15 @@ def _escalate(checkin: RetentionCheckin) -> int:
             recipient_list=[navigator.email],
         )
     audit_record(
-        action="hiring.checkin.missed",
+        action="hiring.check_in.missed",
         actor=None,
-        organization=checkin.placement.application.opening.employer,
-        obj=checkin,
-        data={"day": checkin.day, "respondent": checkin.respondent, "navigators": len(navigators)},
+        organization=check_in.placement.application.opening.employer,
+        obj=check_in,
+        data={
+            "day": check_in.day,
+            "respondent": check_in.respondent,
+            "navigators": len(navigators),
+        },
     )
     return len(navigators)
 
@@ -221,10 +240,10 @@ def checkins_escalate_missed(*, now: datetime.datetime | None = None) -> int:
                 pk, source=CheckinStatus.SENT, target=CheckinStatus.MISSED, escalated_at=now
             ):
                 continue
-            checkin = RetentionCheckin.objects.select_related(
+            check_in = RetentionCheckin.objects.select_related(
                 "placement__application__opening__employer", "placement__application__candidate"
             ).get(pk=pk)
-            _escalate(checkin)
+            _escalate(check_in)
             missed += 1
     return missed
 
@@ -249,7 +268,7 @@ def checkins_run(*, now: datetime.datetime | None = None) -> RunResult:
 
 @transaction.atomic
 def checkin_answer(
-    *, checkin: RetentionCheckin, answer: str, reason: str = "", actor: Any = None
+    *, check_in: RetentionCheckin, answer: str, reason: str = "", actor: Any = None
 ) -> RetentionCheckin:
     """Record the answer once; "left" ends the placement, "promoted" dates the promotion."""
     if answer not in CheckinAnswer.values:
@@ -259,12 +278,12 @@ def checkin_answer(
         raise ValidationError({"reason": f"Keep the reason under {REASON_MAX} characters."})
     now = timezone.now()
     answerable = Q(status=CheckinStatus.SENT) | Q(status=CheckinStatus.MISSED)
-    updated = RetentionCheckin.objects.filter(answerable, pk=checkin.pk).update(
+    updated = RetentionCheckin.objects.filter(answerable, pk=check_in.pk).update(
         status=CheckinStatus.ANSWERED, answer=answer, reason=reason, answered_at=now
     )
     if updated != 1:
         raise ValidationError({"answer": "This check-in has already been answered. Thank you!"})
-    placement = Placement.objects.select_for_update().get(pk=checkin.placement_id)
+    placement = Placement.objects.select_for_update().get(pk=check_in.placement_id)
     today = timezone.localdate(now)
     if answer == CheckinAnswer.LEFT and placement.ended_on is None:
         placement.ended_on = today
@@ -273,11 +292,11 @@ def checkin_answer(
     elif answer == CheckinAnswer.PROMOTED and placement.promoted_on is None:
         placement.promoted_on = today
         placement.save(update_fields=["promoted_on"])
-    row = RetentionCheckin.objects.get(pk=checkin.pk)
+    row = RetentionCheckin.objects.get(pk=check_in.pk)
     audit_record(
-        action="hiring.checkin.answered",
+        action="hiring.check_in.answered",
         actor=actor,
-        organization=checkin.placement.application.opening.employer,
+        organization=check_in.placement.application.opening.employer,
         obj=row,
         data={"day": row.day, "respondent": row.respondent, "answer": answer},
     )
