@@ -34,7 +34,7 @@ def token_for(client: Client, offer: CreatedOffer, *, tx_code: str | None = None
         "/mobile/oid4vci/token",
         {
             "grant_type": PRE_AUTH,
-            "pre-authorized_code": offer.secret,
+            "pre-authorized_code": offer.pre_authorized_code,
             "tx_code": offer.tx_code if tx_code is None else tx_code,
         },
     )

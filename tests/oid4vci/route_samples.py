@@ -1,5 +1,5 @@
-"""Route samples of the wallet-app endpoints: a live VC-API exchange of the ``learner``
-persona's credential (its URL is the secret that authorizes a wallet)."""
+"""Route samples of the wallet-app endpoints: a live OpenID4VCI offer and a live VC-API exchange
+of the ``learner`` persona's credential (their URLs are the secrets that authorize a wallet)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,23 @@ from collections.abc import Callable
 from tests.api.samples import Samples
 
 
-def _exchange_id(s: Samples) -> str:
-    def make() -> str:
-        from skillstack.oid4vci.services import wallet_offer_create
-        from tests.verification.credentials import issue
+def _offer_secret(channel: str) -> Callable[[Samples], str]:
+    def sample(s: Samples) -> str:
+        def make() -> str:
+            from skillstack.oid4vci.services import wallet_offer_create
+            from tests.verification.credentials import issue
 
-        learner = s.world.people["learner"]
-        credential = issue(issuer=s.world.issuer, recipient=learner, name="Mobile sample")
-        created = wallet_offer_create(actor=learner, credential=credential, channel="vcapi")
-        return created.secret
+            learner = s.world.people["learner"]
+            credential = issue(issuer=s.world.issuer, recipient=learner, name="Mobile sample")
+            created = wallet_offer_create(actor=learner, credential=credential, channel=channel)
+            return created.secret
 
-    return str(s.memo("oid4vci.exchange", make))
+        return str(s.memo(f"oid4vci.{channel}", make))
+
+    return sample
 
 
 PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
-    "exchange_id": _exchange_id,
+    "exchange_id": _offer_secret("vcapi"),
+    "offer_handle": _offer_secret("oid4vci"),
 }

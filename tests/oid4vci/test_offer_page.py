@@ -6,6 +6,7 @@ import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from skillstack.audit.models import AuditEntry
@@ -40,7 +41,11 @@ def test_the_learner_gets_a_qr_code_a_deep_link_and_a_pin(world, credential):
     assert created.tx_code in html and len(created.tx_code) == 6
     link = urlsplit(created.link)
     assert link.scheme == "openid-credential-offer"
-    offer = json.loads(parse_qs(link.query)["credential_offer"][0])
+    offer_uri = parse_qs(link.query)["credential_offer_uri"][0]
+    assert offer_uri == f"{settings.SITE_URL}/mobile/oid4vci/offers/{created.secret}"
+    fetched = Client().get(urlsplit(offer_uri).path)
+    assert fetched.status_code == 200 and fetched["Cache-Control"] == "no-store"
+    offer = fetched.json()
     grant = offer["grants"]["urn:ietf:params:oauth:grant-type:pre-authorized_code"]
     assert grant["tx_code"] == {
         "input_mode": "numeric",
@@ -50,7 +55,10 @@ def test_the_learner_gets_a_qr_code_a_deep_link_and_a_pin(world, credential):
     assert offer["credential_configuration_ids"] == ["AchievementCredential_ldp_vc"]
     stored = WalletOffer.objects.get()
     code = grant["pre-authorized_code"]
-    assert stored.secret_hash == secret_hash(code) and code not in stored.secret_hash
+    assert code not in created.link and created.secret not in offer_uri.split("/")[:-1]
+    assert stored.code_hash == secret_hash(code) and stored.secret_hash == secret_hash(
+        created.secret
+    )
     assert stored.tx_code_hash == tx_code_hash(
         offer_secret_hash=stored.secret_hash, tx_code=created.tx_code
     )

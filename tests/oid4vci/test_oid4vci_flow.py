@@ -117,8 +117,11 @@ def test_an_expired_offer_is_an_invalid_grant(client, offer):
 
 
 def test_a_pre_authorized_code_works_once(client, offer):
+    offer_path = f"/mobile/oid4vci/offers/{offer.secret}"
+    assert client.get(offer_path).status_code == 200
     _access_token(client, offer)
     assert _error(token_for(client, offer), 400) == "invalid_grant"
+    assert _error(client.get(offer_path), 404) == "invalid_request"
 
 
 def test_a_wrong_pin_is_refused_and_the_fifth_closes_the_offer(client, offer):

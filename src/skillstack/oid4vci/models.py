@@ -1,6 +1,7 @@
 """Offers of a learner's credential to a mobile wallet, and the proof nonces already spent.
 
-Only hashes of the secrets are stored: the pre-authorized code or exchange id (``secret_hash``),
+Only hashes of the secrets are stored: the offer URI's handle or the exchange id
+(``secret_hash``), the pre-authorized code (``code_hash``),
 the transaction PIN (a keyed hash, ``tx_code_hash``), the access token and the VC-API challenge.
 Whoever reads the database cannot redeem an offer.
 """
@@ -28,7 +29,8 @@ class WalletOffer(models.Model):
     credential = models.ForeignKey(
         "issuing.IssuedCredential", on_delete=models.CASCADE, related_name="+"
     )
-    secret_hash = models.CharField(max_length=64, unique=True)
+    secret_hash = models.CharField(max_length=64, unique=True)  # offer URI handle / exchange id
+    code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     tx_code_hash = models.CharField(max_length=64, blank=True)
     failed_attempts = models.PositiveSmallIntegerField(default=0)
     challenge_hash = models.CharField(max_length=64, blank=True)

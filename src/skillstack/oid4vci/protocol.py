@@ -26,6 +26,8 @@ from skillstack.oid4vci.proof_jwt import possession_verify
 from skillstack.oid4vci.services import (
     failed_attempt_record,
     offer_deliver,
+    offer_document,
+    pre_authorized_code,
     secret_hash,
     tx_code_hash,
 )
@@ -43,7 +45,7 @@ def _text(value: Any) -> str | None:
 def _live_offer(code: str, now: datetime) -> WalletOffer:
     offer = (
         WalletOffer.objects.select_related("credential__issuer", "learner")
-        .filter(secret_hash=secret_hash(code), channel=Channel.OID4VCI)
+        .filter(code_hash=secret_hash(code), channel=Channel.OID4VCI)
         .first()
     )
     if offer is None or offer.expires_at <= now:
@@ -51,6 +53,26 @@ def _live_offer(code: str, now: datetime) -> WalletOffer:
     if offer.redeemed_at is not None or offer.completed_at is not None:
         raise ProtocolError("invalid_grant", "The pre-authorized code was already used.")
     return offer
+
+
+def credential_offer(*, handle: Any, now: datetime | None = None) -> dict[str, Any]:
+    """§4.1.3: the Credential Offer an offer URI names, while the offer can still be redeemed."""
+    moment = now or timezone.now()
+    text = _text(handle)
+    offer = None
+    if text is not None:
+        offer = WalletOffer.objects.filter(
+            secret_hash=secret_hash(text),
+            channel=Channel.OID4VCI,
+            expires_at__gt=moment,
+            redeemed_at__isnull=True,
+            completed_at__isnull=True,
+        ).first()
+    if offer is None or text is None:
+        raise ProtocolError(
+            "invalid_request", "This offer is unknown, used or expired.", status=404
+        )
+    return offer_document(pre_authorized_code=pre_authorized_code(handle=text))
 
 
 def _check_tx_code(offer: WalletOffer, tx_code: Any) -> None:

@@ -81,6 +81,12 @@ def _token_params(request: HttpRequest) -> dict[str, Any]:
     return request.POST.dict()
 
 
+@require_GET
+@requires(ACTION)
+def offer(request: HttpRequest, offer_handle: str) -> HttpResponse:
+    return _answering(lambda: protocol.credential_offer(handle=offer_handle))
+
+
 @csrf_exempt
 @require_POST
 @requires(ACTION)

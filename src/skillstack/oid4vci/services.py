@@ -53,18 +53,30 @@ def tx_code_hash(*, offer_secret_hash: str, tx_code: str) -> str:
     return salted_hmac("skillstack.oid4vci.tx_code", value, algorithm="sha256").hexdigest()
 
 
+def pre_authorized_code(*, handle: str) -> str:
+    """The code an offer URI's handle stands for, derived so that it never appears in a URL
+    (or an access log) and is stored only as a hash."""
+    return salted_hmac(
+        "skillstack.oid4vci.pre_authorized_code", handle, algorithm="sha256"
+    ).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class CreatedOffer:
     """A new offer and its secrets, shown once to the learner and never stored in clear."""
 
     offer: WalletOffer
-    secret: str
+    secret: str  # the offer URI's handle (OpenID4VCI) or the exchange id (VC-API)
     tx_code: str
     link: str  # what the QR code holds: the deep link a wallet app opens
 
     @property
     def expires_at(self) -> datetime:
         return self.offer.expires_at
+
+    @property
+    def pre_authorized_code(self) -> str:
+        return pre_authorized_code(handle=self.secret)
 
 
 def offer_document(*, pre_authorized_code: str) -> dict[str, Any]:
@@ -85,11 +97,11 @@ def offer_document(*, pre_authorized_code: str) -> dict[str, Any]:
     }
 
 
-def offer_link(*, pre_authorized_code: str) -> str:
-    offer = json.dumps(
-        offer_document(pre_authorized_code=pre_authorized_code), separators=(",", ":")
+def offer_link(*, handle: str) -> str:
+    """§4.1.3: the offer by reference, so that the QR code stays small enough for any camera."""
+    return "openid-credential-offer://?credential_offer_uri=" + quote(
+        endpoint("offer", handle), safe=""
     )
-    return "openid-credential-offer://?credential_offer=" + quote(offer, safe="")
 
 
 def exchange_link(*, exchange_id: str) -> str:
@@ -132,6 +144,11 @@ def wallet_offer_create(
             learner=actor,
             credential=credential,
             secret_hash=hashed,
+            code_hash=(
+                secret_hash(pre_authorized_code(handle=secret))
+                if channel == Channel.OID4VCI
+                else None
+            ),
             tx_code_hash=tx_code_hash(offer_secret_hash=hashed, tx_code=tx_code) if tx_code else "",
             expires_at=moment + OFFER_LIFETIME,
         )
@@ -143,7 +160,7 @@ def wallet_offer_create(
             data={"channel": channel, "credential_id": credential.credential_id},
         )
     if channel == Channel.OID4VCI:
-        link = offer_link(pre_authorized_code=secret)
+        link = offer_link(handle=secret)
     else:
         link = exchange_link(exchange_id=secret)
     return CreatedOffer(offer, secret, tx_code, link)

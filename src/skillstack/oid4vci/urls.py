@@ -17,6 +17,7 @@ urlpatterns = [
         protocol_views.authorization_server_metadata,
         name="authorization_server_metadata",
     ),
+    path("mobile/oid4vci/offers/<str:offer_handle>", protocol_views.offer, name="offer"),
     path("mobile/oid4vci/token", protocol_views.token, name="token"),
     path("mobile/oid4vci/nonce", protocol_views.nonce, name="nonce"),
     path("mobile/oid4vci/credential", protocol_views.credential, name="credential"),
