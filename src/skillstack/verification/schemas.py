@@ -46,6 +46,13 @@ class CheckOut(Schema):
     message: str
 
 
+class StandingOut(Schema):
+    kind: str = Field(description="recognised, suspended, endorsed or unknown")
+    sentence: str = Field(description="The coalition's word on the issuer, in plain words")
+    recognised_since: str = Field(description="ISO date of recognition, or empty")
+    endorsed_by: list[str] = Field(description="Organizations that endorse the issuer or badge")
+
+
 class CredentialSummaryOut(Schema):
     name: str
     issuer: str
@@ -53,6 +60,9 @@ class CredentialSummaryOut(Schema):
     verdict: str
     state: str = Field(description="revoked, suspended, expired or empty")
     headline: str
+    standing: StandingOut | None = Field(
+        default=None, description="Whether the alliance recognises or endorses the issuer"
+    )
 
 
 class ReportOut(Schema):

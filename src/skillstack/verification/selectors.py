@@ -47,6 +47,14 @@ STEPS: dict[str, tuple[str, str]] = {
     ),
     "status.suspension": ("Suspension", "Whether the issuer has put the credential on hold."),
     "status": ("Status", "What the issuer currently says about the credential."),
+    "badge": (
+        "Badge",
+        "Whether the badge the credential awards is described as Open Badges 2.0 requires.",
+    ),
+    "hosted": (
+        "Hosting",
+        "Whether the issuer publishes this badge at its address, where the issuer allows.",
+    ),
     "presentation": ("Presentation", "Whether the bundle of credentials holds any credential."),
     "internal": ("Checking", "Whether the checks could run to the end."),
 }
@@ -79,6 +87,9 @@ class CredentialView:
     verdict: str = Verdict.INVALID.value
     state: str = ""  # "revoked", "suspended", "expired" or ""
     headline: str = ""
+    standing: str = ""  # the coalition's word on the issuer, in a sentence
+    standing_kind: str = ""  # recognised, suspended, endorsed, unknown (or "" without issuer)
+    standing_detail: dict[str, Any] = field(default_factory=dict)
     steps: list[StepView] = field(default_factory=list)
 
 
@@ -137,6 +148,8 @@ def issuer_line(credential: dict[str, Any] | None) -> tuple[str, bool]:
     """Who issued it, as far as this platform knows, and whether the issuer is hosted here."""
     if not isinstance(credential, dict):
         return "", False
+    if "recipient" in credential and "badge" in credential:
+        return _ob2_issuer_line(credential), False
     did = issuer_id(credential)
     if not isinstance(did, str) or not did:
         return "The credential names no issuer.", False
@@ -147,6 +160,27 @@ def issuer_line(credential: dict[str, Any] | None) -> tuple[str, bool]:
     claimed = issuer.get("name") if isinstance(issuer, dict) else None
     named = f" It calls itself “{claimed}”." if isinstance(claimed, str) and claimed else ""
     return f"The issuer ({did}) is not known to this platform.{named}", False
+
+
+def _ob2_issuer_line(assertion: dict[str, Any]) -> str:
+    from skillstack.trust.facts import credential_facts
+
+    facts = credential_facts(assertion)
+    if not facts.issuer_id:
+        return "The badge's issuer could not be looked up."
+    named = f" It calls itself “{facts.issuer_name}”." if facts.issuer_name else ""
+    return f"An Open Badges 2.0 badge; the issuer is {facts.issuer_id}.{named}"
+
+
+def _standing(view: CredentialView, credential: dict[str, Any]) -> None:
+    from skillstack.trust.selectors import standing_for_credential
+
+    verified = view.verdict in (Verdict.VALID.value, Verdict.WARNING.value)
+    standing = standing_for_credential(credential=credential, verified=verified)
+    if standing is not None:
+        view.standing = standing.sentence
+        view.standing_kind = standing.kind
+        view.standing_detail = standing.as_dict()
 
 
 HEADLINES = {
@@ -172,6 +206,12 @@ def _credential_view(credential: dict[str, Any] | None, checks: list[Check]) -> 
     view.state = _state(checks)
     view.headline = HEADLINES[view.state or Verdict(view.verdict)]
     view.steps = [_step(c, _PREFIX.sub("", c.id)) for c in checks]
+    if isinstance(credential, dict):
+        if not view.name and "badge" in credential:
+            from skillstack.trust.facts import credential_facts
+
+            view.name = credential_facts(credential).achievement_name
+        _standing(view, credential)
     return view
 
 
@@ -242,6 +282,7 @@ def report_as_json(*, report: Report) -> dict[str, Any]:
                 "verdict": c.verdict,
                 "state": c.state,
                 "headline": c.headline,
+                "standing": c.standing_detail or None,
             }
             for c in view.credentials
         ],

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from obcore.errors import ObcoreError
+from obcore.ob2 import is_ob2, verify_ob2
 from obcore.report import Check, Outcome, Report
 from obcore.verify import verify
 
@@ -18,6 +19,7 @@ from skillstack.verification.fetching import (
     PlatformResolver,
     StatusGetterWithRefusals,
     fetch_json,
+    url_refusal,
 )
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -69,12 +71,25 @@ def _platform_holds(report: Report) -> None:
         )
 
 
+def _ob2_fetch(url: str) -> dict[str, Any]:
+    """OB 2.0 documents (hosted assertion, badge class, issuer, key, revocation list): only
+    from allowed hosts, like every other fetch; refusals read as "not checked"."""
+    refusal = url_refusal(url)
+    if refusal:
+        raise ObcoreError(refusal)
+    return fetch_json(url)
+
+
 def credential_verify(*, data: bytes | str | dict[str, Any]) -> Report:
     """Verify a credential or presentation (JSON, VC-JWT, baked PNG/SVG) and report each step.
+
+    Open Badges 2.0 assertions (hosted, or signed as a JWS, also baked) go to obcore.ob2.
 
     Our own issuers' keys and status lists come from the database; other issuers' only from
     the allow-listed hosts (VERIFY_FETCH_ALLOWED_HOSTS), so by default nothing is fetched.
     """
+    if is_ob2(data):
+        return verify_ob2(data, fetch=_ob2_fetch)
     status_getter = StatusGetterWithRefusals()
     report = verify(data, resolver=PlatformResolver(), get_status_list=status_getter)
     _unchecked_refused_status(report, status_getter.refused)
