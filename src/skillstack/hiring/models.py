@@ -303,6 +303,7 @@ class Nudge(models.Model):
     )
     message = models.TextField()
     sent_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]

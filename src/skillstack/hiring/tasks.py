@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from skillstack.hiring.models import StageChange
+from skillstack.hiring.models import Nudge, StageChange
+from skillstack.hiring.services.caseload import nudge_email
 from skillstack.hiring.services.checkins import checkins_run
 
 
@@ -53,3 +54,20 @@ def run_checkins() -> dict[str, int]:
     """Send due retention check-ins and escalate missed ones (the command enqueues this)."""
     result = checkins_run()
     return {"sent": result.sent, "missed": result.missed}
+
+
+@task()
+def send_nudge(nudge_id: int) -> bool:
+    """E-mail a navigator's nudge once: the row is claimed before sending."""
+    with transaction.atomic():
+        claimed = Nudge.objects.filter(pk=nudge_id, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        nudge_email(
+            nudge=Nudge.objects.select_related("learner", "navigator", "organization").get(
+                pk=nudge_id
+            )
+        )
+    return True
