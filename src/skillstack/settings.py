@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "oauth2_provider",
     "skillstack.core",
     "skillstack.accounts",
     "skillstack.audit",
@@ -154,6 +155,20 @@ LOGIN_THROTTLE_LIMIT = env_int("LOGIN_THROTTLE_LIMIT", 5)
 LOGIN_THROTTLE_WINDOW_S = env_int("LOGIN_THROTTLE_WINDOW_S", 900)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 OTP_TOTP_ISSUER = "Skillstack"
+
+# --- OAuth 2.0 for the Open Badges API (django-oauth-toolkit; scopes in obapi/scopes.py) ---
+OAUTH2_PROVIDER = {
+    "PKCE_REQUIRED": True,
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OAUTH_ACCESS_TOKEN_SECONDS", 3600),
+    "REFRESH_TOKEN_EXPIRE_SECONDS": env_int("OAUTH_REFRESH_TOKEN_SECONDS", 60 * 60 * 24 * 90),
+    "AUTHORIZATION_CODE_EXPIRE_SECONDS": 300,
+    "ROTATE_REFRESH_TOKEN": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"] if PRODUCTION else ["https", "http"],
+    "SCOPES_BACKEND_CLASS": "skillstack.obapi.scopes.ClientScopes",
+    "REQUEST_APPROVAL_PROMPT": "auto",
+}
+
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"  # swappable: named once
 
 # --- Cache (login throttling); per-process memory unless REDIS/DB cache configured ---------
 CACHES = {
