@@ -63,7 +63,7 @@ class ItemError:
 
     def __str__(self) -> str:
         place = self.where + (f", {self.field}" if self.field else "")
-        return f"{place.capitalize()}: {self.message}" if self.where else self.message
+        return f"{place[:1].upper()}{place[1:]}: {self.message}" if self.where else self.message
 
 
 @dataclass(frozen=True, slots=True)
