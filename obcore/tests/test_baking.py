@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from obcore.baking import bake_png, bake_svg, sniff, unbake
+from obcore.baking import bake_png, bake_png_ob2, bake_svg, bake_svg_ob2, sniff, unbake
 from obcore.errors import BakingError, InputError
 
 OB3_NS = "https://purl.imsglobal.org/ob/v3p0"
@@ -281,3 +281,44 @@ def test_xml_entities_are_refused(svg: str) -> None:
 def test_malformed_svg_is_refused() -> None:
     with pytest.raises(BakingError, match="well-formed"):
         unbake(b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>")
+
+
+# --- Open Badges 2.0 baking: a hosted assertion URL, or a signed assertion ------------
+
+OB2_URL = "https://skillstack.example/ob2/assertions/0b9a6f4e-3c1d-4e7a-9f52-000000000001"
+SVG_PLAIN = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>'
+
+
+def test_png_carries_the_hosted_assertion_url_in_an_openbadges_chunk() -> None:
+    baked = bake_png_ob2(tiny_png(), OB2_URL)
+    assert unbake(baked) == OB2_URL
+    keywords = [data.split(b"\0", 1)[0] for kind, data in text_chunks(baked) if kind == b"iTXt"]
+    assert keywords == [b"openbadges"]
+
+
+def test_baking_again_replaces_the_assertion() -> None:
+    once = bake_png_ob2(tiny_png(), OB2_URL)
+    twice = bake_png_ob2(once, OB2_URL + "2")
+    assert unbake(twice) == OB2_URL + "2"
+
+
+def test_svg_carries_it_in_the_verify_attribute_of_an_openbadges_assertion() -> None:
+    baked = bake_svg_ob2(SVG_PLAIN, OB2_URL)
+    assert 'xmlns:openbadges="http://openbadges.org"' in baked
+    assert f'<openbadges:assertion verify="{OB2_URL}">' in baked
+    assert unbake(baked.encode()) == OB2_URL
+    assert unbake(bake_svg_ob2(baked, OB2_URL + "9").encode()) == OB2_URL + "9"
+
+
+def test_an_ob3_credential_beside_it_wins() -> None:
+    credential = '{"type": ["VerifiableCredential", "OpenBadgeCredential"]}'
+    both = bake_png(bake_png_ob2(tiny_png(), OB2_URL), credential)
+    assert unbake(both) == credential
+    svg_both = bake_svg(bake_svg_ob2(SVG_PLAIN, OB2_URL), credential)
+    assert unbake(svg_both.encode()) == credential
+
+
+@pytest.mark.parametrize("payload", ["not a url", "ftp://x.example/a", 'https://x.example/"><x'])
+def test_only_a_url_json_or_jws_can_be_baked(payload: str) -> None:
+    with pytest.raises(BakingError):
+        bake_png_ob2(tiny_png(), payload)

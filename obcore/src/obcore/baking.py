@@ -23,7 +23,16 @@ from obcore._baking import png as _png
 from obcore._baking import svg as _svg
 from obcore.errors import BakingError, InputError
 
-__all__ = ["OB3_PNG_KEYWORD", "bake_png", "bake_svg", "sniff", "unbake"]
+__all__ = [
+    "OB2_PNG_KEYWORD",
+    "OB3_PNG_KEYWORD",
+    "bake_png",
+    "bake_png_ob2",
+    "bake_svg",
+    "bake_svg_ob2",
+    "sniff",
+    "unbake",
+]
 
 OB3_PNG_KEYWORD = "openbadgecredential"
 OB2_PNG_KEYWORD = "openbadges"
@@ -138,16 +147,41 @@ def bake_png(png: bytes, payload: str) -> bytes:
     An existing credential chunk is dropped; the new one goes just before IEND.
     """
     _payload_kind(payload)
+    return _bake_png(png, payload, OB3_PNG_KEYWORD)
+
+
+def _ob2_payload_in_attribute(payload: str) -> bool:
+    """OB 2.0 carries a hosted assertion's URL or a signed assertion (JWS) — or its JSON."""
+    text = payload.strip()
+    if re.fullmatch(r"https?://[^\s<>\"']+", text):
+        return True
+    return _payload_kind(text)
+
+
+def bake_png_ob2(png: bytes, assertion: str) -> bytes:
+    """``png`` baked the Open Badges 2.0 way: an iTXt ``openbadges`` chunk holding the
+    hosted assertion's URL (or a signed assertion's JWS, or the assertion's JSON)."""
+    _ob2_payload_in_attribute(assertion)
+    return _bake_png(png, assertion, OB2_PNG_KEYWORD)
+
+
+def bake_svg_ob2(svg: str, assertion: str) -> str:
+    """``svg`` baked the Open Badges 2.0 way: ``<openbadges:assertion verify="…">``."""
+    in_attribute = _ob2_payload_in_attribute(assertion)
+    return _svg.bake(svg, assertion.strip(), is_jwt=in_attribute, version=2)
+
+
+def _bake_png(png: bytes, payload: str, keyword: str) -> bytes:
     kept = []
     for chunk in _png.chunks(png):
         if chunk.type == b"IEND":
             break
         pair = _png.text_of(chunk)
-        if pair is None or pair[0] != OB3_PNG_KEYWORD:
+        if pair is None or pair[0] != keyword:
             kept.append(chunk)
     if not kept or kept[0].type != b"IHDR":
         raise BakingError("The PNG does not start with an IHDR chunk.")
-    kept.append(_png.itxt_chunk(OB3_PNG_KEYWORD, payload.strip()))
+    kept.append(_png.itxt_chunk(keyword, payload.strip()))
     kept.append(_png.Chunk(b"IEND", b""))
     return _png.serialize(kept)
 

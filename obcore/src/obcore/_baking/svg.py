@@ -94,13 +94,14 @@ def _root_tag(svg: str) -> re.Match[str]:
     raise BakingError("The SVG has no <svg> root element.")
 
 
-def _prefix(root: str) -> tuple[str, bool]:
-    """The prefix bound to the OB 3.0 namespace on the root, and whether it is declared."""
-    bound = re.search(rf"""xmlns:([\w.-]+)\s*=\s*["']{re.escape(OB3_NS)}["']""", root)
+def _prefix(root: str, namespace: str) -> tuple[str, bool]:
+    """The prefix bound to ``namespace`` on the root, and whether it is declared."""
+    bound = re.search(rf"""xmlns:([\w.-]+)\s*=\s*["']{re.escape(namespace)}["']""", root)
     if bound:
         return bound.group(1), True
     taken = re.search(r"""xmlns:openbadges\s*=""", root)
-    return ("ob3" if taken else "openbadges"), False
+    fallback = "ob3" if namespace == OB3_NS else "ob2"
+    return (fallback if taken else "openbadges"), False
 
 
 def _cdata(text: str) -> str:
@@ -112,13 +113,19 @@ def _attr(text: str) -> str:
     return f'"{escaped}"'
 
 
-def bake(svg: str, payload: str, *, is_jwt: bool) -> str:
-    """``svg`` with its OB 3.0 credential element replaced by one carrying ``payload``."""
+def bake(svg: str, payload: str, *, is_jwt: bool, version: int = 3) -> str:
+    """``svg`` with its baked element replaced by one carrying ``payload``.
+
+    Version 3: ``openbadges:credential`` (OB 3.0 §5.3.2). Version 2: ``openbadges:assertion``
+    in ``http://openbadges.org`` whose ``verify`` attribute holds the hosted assertion's URL
+    or the signed assertion (``is_jwt`` then means "goes in the attribute").
+    """
     read(svg.encode("utf-8"))  # well-formed and safe before we touch it
+    namespace, local = (OB3_NS, "credential") if version == 3 else (OB2_NS, "assertion")
     root_match = _root_tag(svg)
     root = root_match.group(0)
-    prefix, declared = _prefix(root)
-    tag = f"{prefix}:credential"
+    prefix, declared = _prefix(root, namespace)
+    tag = f"{prefix}:{local}"
     name = re.escape(tag)
     old = re.compile(rf"<{name}\b{_ATTRS}(?:/>|>{_CDATA_OR_TEXT}</{name}\s*>)\s*", re.DOTALL)
     head, tail = svg[: root_match.end()], svg[root_match.end() :]
@@ -129,7 +136,7 @@ def bake(svg: str, payload: str, *, is_jwt: bool) -> str:
         element = f"<{tag}>{_cdata(payload)}</{tag}>"
     if not declared:
         closing = 2 if root.endswith("/>") else 1
-        head = head[: len(head) - closing] + f' xmlns:{prefix}="{OB3_NS}"' + head[-closing:]
+        head = head[: len(head) - closing] + f' xmlns:{prefix}="{namespace}"' + head[-closing:]
     if head.endswith("/>"):
         return head[:-2] + ">\n" + element + "\n</svg>" + tail
     return head + "\n" + element + tail
