@@ -47,6 +47,7 @@ BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
             {"kind": "credential", "micro_credential": _pathways(s)["version"].micro_credential_id}
         ],
     },
+    "pathway_kind": lambda s: "horizontal",
     "review_decision": lambda s: "keep",
     "college_slug": lambda s: s.world.issuer.slug,
     "share_credit": lambda s: True,

@@ -110,7 +110,7 @@ def pathway_create(request: HttpRequest, org_slug: str, payload: PathwayIn) -> A
         actor=request.user,
         title=payload.title,
         description=payload.description,
-        kind=payload.kind,
+        kind=payload.pathway_kind,
         definition=payload.requirements,
         issued_by=Organization.objects.filter(slug=payload.issued_by_slug).first()
         if payload.issued_by_slug

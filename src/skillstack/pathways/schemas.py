@@ -14,7 +14,7 @@ from skillstack.core.schemas import StrictIn
 class PathwayIn(StrictIn):
     title: str = Field(min_length=1, max_length=200)
     description: str = Field(min_length=1, max_length=4000)
-    kind: Literal["vertical", "horizontal", "hybrid"]
+    pathway_kind: Literal["vertical", "horizontal", "hybrid"]
     requirements: dict[str, Any] = Field(
         description="The requirement tree: groups (sequence, all, one, any with k) and "
         "requirements (credential, skill); see the pathway editor's help."
