@@ -128,3 +128,28 @@ class ImportedCredential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.achievement_name or 'Imported credential'} ({self.get_state_display()})"
+
+
+class EndorserKey(models.Model):
+    """The signing key of an endorsing organization (coalition or employer), sealed at rest.
+
+    The issuing app keeps keys for issuers only (their did:web); an endorser signs as the
+    did:key of this key, which any verifier resolves offline. The endorsement's ``issuer.name``
+    and this platform's endorsement listing tie it to the organization.
+    """
+
+    organization = models.OneToOneField(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="endorser_key"
+    )
+    public_key_multibase = models.CharField(max_length=100, unique=True)
+    kek_id = models.CharField(max_length=64)
+    wrapped_key = models.BinaryField()
+    sealed_seed = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Endorser key of {self.organization}"
+
+    @property
+    def seal_context(self) -> str:
+        return f"trust.endorser-key:{self.organization_id}:{self.public_key_multibase}"

@@ -29,7 +29,7 @@ RULES = [
     ),
     Rule.of(
         "trust.endorsement.manage",
-        {Role.ORG_ADMIN},
+        {Role.ORG_ADMIN, Role.COALITION_ADMIN},
         Scope.ORG,
         "Endorse an issuer or micro-credential as this organization (coalition or employer)",
     ),

@@ -20,7 +20,7 @@ from skillstack.accounts.models import Organization
 from skillstack.accounts.roles import OrgKind
 from skillstack.audit.services import audit_record
 from skillstack.issuing.dids import issuer_did
-from skillstack.issuing.keys import issuer_sign
+from skillstack.trust.keys import endorser_did, endorser_sign
 from skillstack.trust.models import (
     Endorsement,
     EndorsementKind,
@@ -198,8 +198,8 @@ def endorsement_issue(
 ) -> Endorsement:
     """Sign an OB 3.0 EndorsementCredential (§B.1.8) by ``endorser`` about an issuer or badge.
 
-    Signed with the endorser's own key (the issuing app's keys, its did:web), so anyone can
-    verify it offline against our DID documents. One live endorsement per subject.
+    Signed with the endorser's own key (a did:key, see :mod:`skillstack.trust.keys`), so anyone
+    can verify it offline. One live endorsement per subject.
     """
     if endorser.kind not in ENDORSER_KINDS:
         raise ValidationError(
@@ -223,7 +223,7 @@ def endorsement_issue(
     unsigned = ob.endorsement_credential(
         id=credential_id,
         issuer={
-            "id": issuer_did(organization=endorser),
+            "id": endorser_did(organization=endorser),
             "type": ["Profile"],
             "name": endorser.name,
         },
@@ -232,7 +232,7 @@ def endorsement_issue(
         name=f"{endorser.name} endorses {subject_name}",
         endorsement_comment=comment.strip() or None,
     )
-    document = issuer_sign(organization=endorser, document=unsigned)
+    document = endorser_sign(organization=endorser, document=unsigned)
     with transaction.atomic():
         endorsement = Endorsement.objects.create(
             credential_id=credential_id,
