@@ -17,6 +17,7 @@ def _hiring(s: Samples) -> dict[str, Any]:
     def make() -> dict[str, Any]:
         from skillstack.hiring.models import Invitation, Stage
         from skillstack.hiring.services.applications import application_move
+        from skillstack.hiring.services.caseload import caseload_assign, consent_grant
         from skillstack.hiring.services.checkins import checkin_token, checkins_send_due
         from tests.hiring.helpers import applied, hired, open_opening
 
@@ -39,7 +40,15 @@ def _hiring(s: Samples) -> dict[str, Any]:
         )
         checkins_send_due()
         check_in = placement.checkins.get(day=30, respondent="worker")
+        assignment = caseload_assign(
+            organization=world.issuer,
+            learner=learner,
+            navigator=world.people["navigator"],
+            actor=world.people["issuer_admin"],
+        )
+        consent_grant(learner=learner, organization=world.issuer, actor=learner)
         return {
+            "assignment": assignment,
             "check_in_token": checkin_token(check_in),
             "opening": opening,
             "second": second,
@@ -63,6 +72,7 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "application_pk": lambda s: str(_hiring(s)["application"].pk),
     "invitation_pk": lambda s: str(_hiring(s)["invitation"].pk),
     "checkin_token": lambda s: _hiring(s)["check_in_token"],
+    "assignment_pk": lambda s: str(_hiring(s)["assignment"].pk),
 }
 if not _jobs_registers("opening_pk"):
     PATH_SAMPLES["opening_pk"] = lambda s: str(_hiring(s)["second"].pk)

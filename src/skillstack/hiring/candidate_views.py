@@ -14,10 +14,17 @@ from django.views.decorators.http import require_POST
 from skillstack.accounts.forms import add_service_errors
 from skillstack.core.access import requires
 from skillstack.hiring import selectors, stages
+from skillstack.hiring.caseload_selectors import learner_navigation
 from skillstack.hiring.forms import ApplyForm, WithdrawForm
 from skillstack.hiring.services.applications import (
     application_apply,
     application_withdraw,
+)
+from skillstack.hiring.services.caseload import (
+    caseload_request,
+    consent_grant,
+    consent_revoke,
+    organizations_with_navigators,
 )
 from skillstack.hiring.services.invitations import invitation_respond
 from skillstack.wallet.holdings import verified_holdings
@@ -109,3 +116,38 @@ def invitation_answer(request: HttpRequest, invitation_pk: int) -> HttpResponse:
         return redirect("hiring:my_application", application_pk=invitation.application_id)
     messages.success(request, "You declined the invitation. The employer is told, nothing more.")
     return redirect("hiring:my_applications")
+
+
+@requires("hiring.consent.manage")
+def my_navigators(request: HttpRequest) -> HttpResponse:
+    """Ask an organization for a navigator; let its navigators apply for you, or stop that."""
+    if request.method == "POST":
+        org = organizations_with_navigators().filter(pk=_int(request.POST.get("organization")))
+        organization = org.first()
+        action = request.POST.get("action", "")
+        if organization is None or action not in {"consent", "revoke", "request"}:
+            messages.error(request, "Pick one of the organizations listed below.")
+            return redirect("hiring:my_navigators")
+        try:
+            if action == "consent":
+                consent_grant(learner=request.user, organization=organization, actor=request.user)
+                messages.success(
+                    request, f"{organization.name}'s navigators may now apply for you."
+                )
+            elif action == "revoke":
+                consent_revoke(learner=request.user, organization=organization, actor=request.user)
+                messages.success(
+                    request, f"{organization.name}'s navigators may no longer apply for you."
+                )
+            else:
+                caseload_request(learner=request.user, organization=organization)
+                messages.success(request, f"Asked {organization.name} for a career navigator.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("hiring:my_navigators")
+    rows = learner_navigation(learner=request.user)
+    return render(request, "hiring/my_navigators.html", {"rows": rows})
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None

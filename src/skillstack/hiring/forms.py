@@ -69,3 +69,51 @@ class CheckinForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Note (only your organization's navigators see it)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class NudgeForm(forms.Form):
+    message = forms.CharField(
+        label="Short message to the learner (e-mailed; one a day at most)",
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ApplyForLearnerForm(forms.Form):
+    opening = forms.TypedChoiceField(label="Opening", coerce=int)
+    note = forms.CharField(
+        label="Note to the employer", required=False, max_length=NOTE_MAX, widget=forms.Textarea
+    )
+
+    def __init__(self, *args: object, openings: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["opening"].choices = openings  # type: ignore[attr-defined]
+
+
+class AssignForm(forms.Form):
+    learner_email = forms.EmailField(label="Learner's e-mail address")
+    navigator = forms.TypedChoiceField(label="Career navigator", coerce=int)
+
+    def __init__(self, *args: object, navigators: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["navigator"].choices = navigators  # type: ignore[attr-defined]
+
+
+class InviteForm(forms.Form):
+    opening = forms.TypedChoiceField(label="Opening", coerce=int)
+    candidate_email = forms.EmailField(label="Candidate's e-mail address")
+    message = forms.CharField(
+        label="Message", required=False, max_length=NOTE_MAX, widget=forms.Textarea
+    )
+
+    def __init__(self, *args: object, openings: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["opening"].choices = openings  # type: ignore[attr-defined]

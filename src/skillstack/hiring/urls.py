@@ -4,7 +4,9 @@ pipeline and the navigators' caseload under /orgs/<org_slug>/, check-in links un
 
 from django.urls import path
 
-from skillstack.hiring import candidate_views, checkin_views, employer_views
+from skillstack.hiring import candidate_views, caseload_views, checkin_views, employer_views
+
+ORG = "orgs/<slug:org_slug>/"
 
 app_name = "hiring"
 
@@ -25,6 +27,17 @@ urlpatterns = [
         "me/invitations/<int:invitation_pk>/",
         candidate_views.invitation_answer,
         name="invitation_answer",
+    ),
+    path("me/navigators/", candidate_views.my_navigators, name="my_navigators"),
+    path(f"{ORG}caseload/", caseload_views.caseload, name="caseload"),
+    path(f"{ORG}caseload/assignments/", caseload_views.assignments, name="assignments"),
+    path(f"{ORG}caseload/<int:assignment_pk>/", caseload_views.learner, name="caseload_learner"),
+    path(f"{ORG}caseload/<int:assignment_pk>/note/", caseload_views.note, name="caseload_note"),
+    path(f"{ORG}caseload/<int:assignment_pk>/nudge/", caseload_views.nudge, name="caseload_nudge"),
+    path(
+        f"{ORG}caseload/<int:assignment_pk>/apply/",
+        caseload_views.apply_for,
+        name="caseload_apply",
     ),
     path("checkins/<str:checkin_token>/", checkin_views.check_in, name="check_in"),
     path("orgs/<slug:org_slug>/applications/", employer_views.pipeline, name="pipeline"),
