@@ -51,7 +51,7 @@ BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
     "review_decision": lambda s: "keep",
     "college_slug": lambda s: s.world.issuer.slug,
     "share_credit": lambda s: True,
-    "program_name": lambda s: "Biotechnology AAS",
+    "program_name": lambda s: "Biotechnology Associate Degree",
     "program_credits": lambda s: 60,
     "cap_credits": lambda s: 30,
     "articulated": lambda s: [

@@ -80,7 +80,7 @@ def test_consent_and_a_colleges_incoming_credit(world: World) -> None:
         registrar_client,
         "/api/orgs/cedar/articulations",
         {
-            "program_name": "Biotechnology AAS",
+            "program_name": "Biotechnology Associate Degree",
             "program_credits": 60,
             "cap_credits": 30,
             "articulated": [

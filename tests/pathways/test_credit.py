@@ -137,7 +137,7 @@ def test_a_bad_agreement_is_refused_whole(world: World, setup: dict) -> None:
         credit.articulation_create(
             college=setup["college"],
             actor=setup["registrar"],
-            program="AAS",
+            program="Associate Degree",
             program_credits="60",
             cap_credits="61",
             items=[{"micro_credential": setup["versions"][0].micro_credential_id, "credits": 3}],
@@ -147,7 +147,7 @@ def test_a_bad_agreement_is_refused_whole(world: World, setup: dict) -> None:
         credit.articulation_create(
             college=setup["college"],
             actor=setup["registrar"],
-            program="AAS",
+            program="Associate Degree",
             program_credits="60",
             cap_credits="30",
             items=[
@@ -160,7 +160,7 @@ def test_a_bad_agreement_is_refused_whole(world: World, setup: dict) -> None:
         credit.articulation_create(
             college=world.issuer,
             actor=setup["registrar"],
-            program="AAS",
+            program="Associate Degree",
             program_credits="60",
             cap_credits="30",
             items=[{"micro_credential": setup["versions"][0].micro_credential_id, "credits": 3}],

@@ -24,7 +24,7 @@ from skillstack.pathways.models import Pathway
 from skillstack.pathways.schemas import (
     ArticulationIn,
     ArticulationOut,
-    ConsentIn,
+    ConsentBody,
     ConsentOut,
     IncomingOut,
     PathwayIn,
@@ -33,7 +33,7 @@ from skillstack.pathways.schemas import (
     ProgressOut,
     RecommendationIn,
     RecommendationOut,
-    ReviewIn,
+    ReviewBody,
     ReviewOut,
 )
 
@@ -135,7 +135,7 @@ def pathway_publish(request: HttpRequest, org_slug: str, pathway_pk: int) -> Any
 @router.post("/orgs/{org_slug}/pathway-certificates/{completion_pk}/review", response=ReviewOut)
 @api_requires("pathways.certificate.review", org_kwarg="org_slug")
 def certificate_review(
-    request: HttpRequest, org_slug: str, completion_pk: int, payload: ReviewIn
+    request: HttpRequest, org_slug: str, completion_pk: int, payload: ReviewBody
 ) -> Any:
     completion = selectors.completion_of(organization=request.organization, pk=completion_pk)  # type: ignore[attr-defined]
     if completion is None:
@@ -179,7 +179,7 @@ def my_credit(request: HttpRequest) -> Any:
 
 @router.post("/me/credit/consent", response=ConsentOut)
 @api_requires("pathways.credit.consent")
-def my_credit_consent(request: HttpRequest, payload: ConsentIn) -> Any:
+def my_credit_consent(request: HttpRequest, payload: ConsentBody) -> Any:
     college = credit_selectors.colleges().filter(slug=payload.college_slug).first()
     if college is None:
         raise ValidationError({"college_slug": "No college has this slug."})
@@ -229,9 +229,9 @@ def articulation_create(request: HttpRequest, org_slug: str, payload: Articulati
 @router.post("/orgs/{org_slug}/credit-recommendations", response={201: RecommendationOut})
 @api_requires("pathways.credit_recommendation.record", org_kwarg="org_slug")
 def recommendation_record(request: HttpRequest, org_slug: str, payload: RecommendationIn) -> Any:
+    organization = request.organization  # type: ignore[attr-defined]
     micro_credential = MicroCredential.objects.filter(
-        issuer=request.organization,
-        pk=payload.micro_credential_id,  # type: ignore[attr-defined]
+        issuer=organization, pk=payload.micro_credential_id
     ).first()
     if micro_credential is None:
         raise Http404("No such micro-credential")

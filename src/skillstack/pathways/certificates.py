@@ -267,7 +267,7 @@ def completion_review(
         )
     with transaction.atomic():
         locked = PathwayCompletion.objects.select_for_update().get(pk=completion.pk)
-        if locked.review_state != ReviewState.FLAGGED:
+        if locked.review_state != ReviewState.FLAGGED or locked.certificate_id is None:
             raise ValidationError({"decision": "This certificate is not waiting for a review."})
         certificate = IssuedCredential.objects.get(pk=locked.certificate_id)
         if decision == "revoke":

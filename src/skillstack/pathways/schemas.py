@@ -63,7 +63,7 @@ class ProgressOut(Schema):
     next: list[str]
 
 
-class ReviewIn(StrictIn):
+class ReviewBody(StrictIn):
     review_decision: Literal["keep", "revoke"]
     reason: str = Field(min_length=1, max_length=1000)
 
@@ -89,7 +89,7 @@ class ProgramCreditOut(Schema):
     lines: list[CreditLineOut]
 
 
-class ConsentIn(StrictIn):
+class ConsentBody(StrictIn):
     college_slug: str = Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")
     share_credit: bool
 
