@@ -1,5 +1,7 @@
-"""An independent wallet (OpenWallet Foundation's oid4vc-ts client, in Node) receives a credential
-from a live Skillstack over OpenID4VCI 1.0, and the independent Node peer verifies it.
+"""Independent wallets receive a credential from a live Skillstack, and the independent Node peer
+verifies it: over OpenID4VCI 1.0 (OpenWallet Foundation's oid4vc-ts client), and over a VC-API
+exchange with DIDAuth (a presentation signed with Digital Bazaar's reference libraries, as the
+Learner Credential Wallet signs one).
 
 The client is ``interop/oid4vci-client``, installed with ``npm ci`` into a temporary copy (the
 registry lock pins every package); the peer is the one ``tests/issuing/test_peer_interop.py``
@@ -49,7 +51,8 @@ def node_wallet() -> Path:
         )
         if run.returncode != 0:
             pytest.fail(f"npm ci for the Node wallet failed: {run.stderr.strip()[-500:]}")
-    shutil.copy2(CLIENT / "run.mjs", target / "run.mjs")  # the script as committed now
+    for script in CLIENT.glob("*.mjs"):  # the scripts as they are now
+        shutil.copy2(script, target / script.name)
     return target
 
 
@@ -118,3 +121,35 @@ def test_the_independent_wallet_is_refused_with_a_wrong_pin(
     assert run.returncode != 0
     assert "invalid_grant" in run.stderr + run.stdout
     assert WalletOffer.objects.get(pk=created.offer.pk).issued is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reference_library_wallet_completes_a_vc_api_exchange(
+    world,
+    live_server,
+    settings,
+    node_wallet,
+    peer,  # noqa: F811 - peer is the imported fixture
+):
+    settings.SITE_URL = live_server.url
+    credential = credential_issue_for_attempt(attempt=passed_attempt(world))
+    created = wallet_offer_create(
+        actor=world.people["learner"], credential=credential, channel="vcapi"
+    )
+    exchange_url = f"{live_server.url}/mobile/exchanges/{created.secret}"
+    run = subprocess.run(
+        ["node", "didauth.mjs", exchange_url],
+        cwd=node_wallet,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+    assert run.returncode == 0 and lines, f"the DIDAuth wallet failed: {run.stderr[-1500:]}"
+    received = json.loads(lines[-1])
+    document = received["response"]["verifiablePresentation"]["verifiableCredential"][0]
+    assert document["credentialSubject"]["id"] == received["holder"]
+    assert WalletOffer.objects.get(pk=created.offer.pk).holder_did == received["holder"]
+    verdict = peer_verify(peer, document, did_document(organization=world.issuer))
+    assert verdict["verified"] is True, verdict
