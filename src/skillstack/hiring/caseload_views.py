@@ -18,11 +18,11 @@ from skillstack.accounts.models import Membership, User
 from skillstack.accounts.roles import Role
 from skillstack.core.access import requires
 from skillstack.hiring import caseload_selectors as cs
+from skillstack.hiring import selectors
 from skillstack.hiring.forms import ApplyForLearnerForm, AssignForm, NoteForm, NudgeForm
 from skillstack.hiring.models import CaseloadAssignment
 from skillstack.hiring.services.applications import application_apply_for_learner
 from skillstack.hiring.services.caseload import caseload_assign, caseload_note_add, nudge_send
-from skillstack.jobs.models import Opening, OpeningStatus
 
 
 def _org(request: HttpRequest) -> Any:
@@ -37,8 +37,7 @@ def _assignment(request: HttpRequest, assignment_pk: int) -> CaseloadAssignment:
 
 
 def _open_openings() -> list[tuple[int, str]]:
-    rows = Opening.objects.filter(status=OpeningStatus.OPEN).select_related("employer")
-    return [(o.pk, f"{o.title} · {o.employer.name}") for o in rows.order_by("title")[:300]]
+    return selectors.openings_taking_applications()
 
 
 @requires("hiring.caseload.view", org_kwarg="org_slug")
@@ -136,7 +135,9 @@ def apply_for(request: HttpRequest, org_slug: str, assignment_pk: int) -> HttpRe
     assignment = _assignment(request, assignment_pk)
     form = ApplyForLearnerForm(request.POST, openings=_open_openings())
     if form.is_valid():
-        opening = Opening.objects.get(pk=form.cleaned_data["opening"])
+        opening = selectors.open_opening(pk=form.cleaned_data["opening"])
+        if opening is None:
+            raise Http404("No open opening here")
         try:
             application_apply_for_learner(
                 opening=opening,

@@ -7,6 +7,8 @@ a page that says so in plain words, never an error page.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -26,9 +28,11 @@ PROBLEM_STATUS = {"invalid": 404, "expired": 410, "used": 200}
 def check_in(request: HttpRequest, checkin_token: str) -> HttpResponse:
     found = checkin_from_token(checkin_token)
     if found.problem or found.check_in is None:
-        context = {"problem": found.problem, "check_in": found.check_in}
         return render(
-            request, "hiring/check_in_problem.html", context, status=PROBLEM_STATUS[found.problem]
+            request,
+            "hiring/check_in_problem.html",
+            {"problem": found.problem, "check_in": found.check_in},
+            status=PROBLEM_STATUS[found.problem],
         )
     row = found.check_in
     preset = request.GET.get("answer", "")
@@ -49,7 +53,7 @@ def check_in(request: HttpRequest, checkin_token: str) -> HttpResponse:
         else:
             return render(request, "hiring/check_in_thanks.html", {"check_in": answered})
     placement = row.placement
-    context = {
+    context: dict[str, Any] = {
         "check_in": row,
         "placement": placement,
         "employer": placement.application.opening.employer,

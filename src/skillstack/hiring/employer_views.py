@@ -17,9 +17,10 @@ from django.views.decorators.http import require_POST
 from skillstack.accounts.forms import add_service_errors
 from skillstack.core.access import requires
 from skillstack.hiring import selectors, stages
-from skillstack.hiring.forms import HireForm, MoveForm, OnboardingForm
+from skillstack.hiring.forms import HireForm, InviteForm, MoveForm, OnboardingForm
 from skillstack.hiring.models import Application, Stage
 from skillstack.hiring.services.applications import application_move
+from skillstack.hiring.services.invitations import invitation_send
 from skillstack.hiring.services.placements import (
     placement_onboarding_update,
     placement_record,
@@ -150,3 +151,42 @@ def onboarding(request: HttpRequest, org_slug: str, application_pk: int) -> Http
         else:
             messages.success(request, "Onboarding needs saved; the career navigator sees them.")
     return redirect("hiring:application", org_slug=org_slug, application_pk=application.pk)
+
+
+@requires("hiring.invitation.send", org_kwarg="org_slug")
+def invite(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """Invite a candidate the matching app lists as discoverable by this employer."""
+    org = request.organization  # type: ignore[attr-defined]
+    openings = selectors.openings_taking_applications(employer=org)
+    form = InviteForm(
+        request.POST or None,
+        openings=openings,
+        initial={
+            "opening": _int(request.GET.get("opening")),
+            "candidate_email": request.GET.get("candidate", "")[:254],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        opening = selectors.open_opening(pk=form.cleaned_data["opening"])
+        candidate = selectors.person_by_email(email=form.cleaned_data["candidate_email"])
+        if opening is None or opening.employer_id != org.pk:
+            form.add_error("opening", "Pick one of your open openings.")
+        elif candidate is None:
+            form.add_error(
+                "candidate_email", "This person is not open to invitations from your organization."
+            )
+        else:
+            try:
+                invitation_send(
+                    opening=opening,
+                    candidate=candidate,
+                    actor=request.user,
+                    message=form.cleaned_data["message"],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "Invitation sent. The candidate accepts or declines.")
+                return redirect("hiring:pipeline", org_slug=org_slug)
+    context = {"org": org, "form": form, "has_openings": bool(openings)}
+    return render(request, "hiring/invite.html", context, status=422 if form.errors else 200)

@@ -17,14 +17,13 @@ from skillstack.hiring.models import (
     RetentionCheckin,
     Stage,
 )
-from skillstack.jobs.models import Opening, OpeningStatus
+from skillstack.jobs import selectors as jobs_selectors
+from skillstack.jobs.models import Opening
 
 
 def open_opening(*, pk: int) -> Opening | None:
-    """An opening anyone may apply to (published, open), or None."""
-    return (
-        Opening.objects.select_related("employer").filter(pk=pk, status=OpeningStatus.OPEN).first()
-    )
+    """An opening anyone may apply to (published, open, not past its closing date), or None."""
+    return jobs_selectors.opening_public(pk=pk)
 
 
 def applications_of_candidate(*, user: Any) -> QuerySet[Application]:
@@ -71,7 +70,14 @@ def pipeline(
 
 
 def openings_of(*, organization: Any) -> QuerySet[Opening]:
-    return Opening.objects.filter(employer=organization).order_by("title", "pk")
+    rows = jobs_selectors.openings_of(organization=organization).filter(employer=organization)
+    return rows.order_by("title", "pk")
+
+
+def openings_taking_applications(*, employer: Any | None = None) -> list[tuple[int, str]]:
+    """Choices for a form: open openings (of one employer, or all), titled with the employer."""
+    rows = jobs_selectors.openings_open(employer=employer).select_related("employer")
+    return [(o.pk, f"{o.title} · {o.employer.name}") for o in rows[:300]]
 
 
 def application_in_org(*, organization: Any, pk: int) -> Application | None:
@@ -99,3 +105,9 @@ def placements(*, employer: Any | None = None) -> QuerySet[Placement]:
     if employer is not None:
         rows = rows.filter(application__opening__employer=employer)
     return rows
+
+
+def person_by_email(*, email: str) -> Any | None:
+    from skillstack.accounts.models import User
+
+    return User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()

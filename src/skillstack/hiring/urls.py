@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("checkins/<str:checkin_token>/", checkin_views.check_in, name="check_in"),
     path("orgs/<slug:org_slug>/applications/", employer_views.pipeline, name="pipeline"),
+    path(f"{ORG}applications/invite/", employer_views.invite, name="invite"),
     path(
         "orgs/<slug:org_slug>/applications/<int:application_pk>/",
         employer_views.application_detail,
