@@ -44,10 +44,4 @@ RULES = [
         Scope.SELF,
         "Share (or stop sharing) one's verified credit with a college",
     ),
-    Rule.of(
-        "pathways.clr.export",
-        {LEARNER},
-        Scope.SELF,
-        "Download one's record as a CLR 2.0 credential",
-    ),
 ]

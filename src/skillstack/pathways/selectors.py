@@ -69,10 +69,17 @@ def pathway_of(*, organization: Organization, pk: int) -> Pathway | None:
 
 
 def pathway_progress(
-    *, pathway: Pathway, held: list[Held], now: datetime.datetime | None = None
+    *,
+    pathway: Pathway,
+    held: list[Held],
+    now: datetime.datetime | None = None,
+    aliases: dict[int, frozenset[int]] | None = None,
 ) -> Progress:
     return evaluate(
-        pathway.definition, held, now=now or timezone.now(), skill_aliases=skill_aliases()
+        pathway.definition,
+        held,
+        now=now or timezone.now(),
+        skill_aliases=skill_aliases() if aliases is None else aliases,
     )
 
 
@@ -108,8 +115,9 @@ def learner_pathways(*, user: Any, now: datetime.datetime | None = None) -> list
         for c in PathwayCompletion.objects.filter(learner=user).select_related("certificate")
     }
     found = []
+    aliases = skill_aliases()
     for pathway in pathways_published():
-        progress = pathway_progress(pathway=pathway, held=held, now=now)
+        progress = pathway_progress(pathway=pathway, held=held, now=now, aliases=aliases)
         completion = completions.get(pathway.pk)
         if not progress.touched and completion is None:
             continue
