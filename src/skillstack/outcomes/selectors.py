@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from skillstack.accounts.models import Organization, User
+from skillstack.accounts.models import Organization
 from skillstack.accounts.roles import OrgKind
 from skillstack.assessment.models import Attempt
 from skillstack.catalog.models import MicroCredentialVersion
@@ -80,7 +80,6 @@ def snapshots_visible(*, organization: Organization) -> QuerySet[ReportSnapshot]
 
 def default_sources() -> Sources:
     return Sources(
-        learners=User.objects.all(),
         enrolments=CohortEnrolment.objects.all(),
         attempts=Attempt.objects.all(),
         credentials=IssuedCredential.objects.all(),
