@@ -23,3 +23,16 @@ class ClientRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.name} ({self.application.client_id})"
+
+
+class Ob2Publishing(models.Model):
+    """An issuer's choice to publish its credentials as Open Badges 2.0 hosted assertions too."""
+
+    organization = models.OneToOneField(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="ob2_publishing"
+    )
+    enabled = models.BooleanField(default=False)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.organization}: OB 2.0 {'on' if self.enabled else 'off'}"

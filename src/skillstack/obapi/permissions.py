@@ -2,7 +2,7 @@
 authenticates clients and learners); resource endpoints act for the learner who holds the
 token, or for the signed-in learner reading their own data."""
 
-from skillstack.accounts.roles import LEARNER
+from skillstack.accounts.roles import LEARNER, Role
 from skillstack.core.permissions import Rule, Scope
 
 RULES = [
@@ -17,4 +17,11 @@ RULES = [
     Rule.of("obapi.profile.update", {LEARNER}, Scope.SELF, "putProfile: one's own name"),
     Rule.of("obapi.connection.list", {LEARNER}, Scope.SELF, "See the apps one connected"),
     Rule.of("obapi.connection.revoke", {LEARNER}, Scope.SELF, "Disconnect an app"),
+    Rule.of("obapi.ob2.view", set(), Scope.PUBLIC, "OB 2.0 hosted documents (verifiers read)"),
+    Rule.of(
+        "obapi.ob2.manage",
+        {Role.ORG_ADMIN},
+        Scope.ORG,
+        "Turn an issuer's Open Badges 2.0 publishing on or off",
+    ),
 ]

@@ -3,7 +3,7 @@ connected-apps page."""
 
 from django.urls import path
 
-from skillstack.obapi import views
+from skillstack.obapi import ob2_views, views
 
 app_name = "obapi"
 
@@ -21,4 +21,23 @@ urlpatterns = [
         views.connected_app_revoke,
         name="connected_app_revoke",
     ),
+    path("ob2/assertions/<str:assertion_uuid>", ob2_views.assertion, name="ob2_assertion"),
+    path(
+        "ob2/assertions/<str:assertion_uuid>/badge.png",
+        ob2_views.assertion_png,
+        name="ob2_assertion_png",
+    ),
+    path("ob2/badges/<int:badge_version_pk>", ob2_views.badge_class, name="ob2_badge"),
+    path(
+        "ob2/badges/<int:badge_version_pk>/image.png",
+        ob2_views.badge_image,
+        name="ob2_badge_image",
+    ),
+    path("ob2/issuers/<slug:issuer_slug>", ob2_views.issuer, name="ob2_issuer"),
+    path(
+        "ob2/issuers/<slug:issuer_slug>/revocations",
+        ob2_views.revocations,
+        name="ob2_revocations",
+    ),
+    path("orgs/<slug:org_slug>/open-badges-2/", ob2_views.settings_page, name="ob2_settings"),
 ]

@@ -65,6 +65,7 @@ def authorize(request: HttpRequest) -> HttpResponse:
         return render(request, "obapi/authorize_help.html")
     return _authorization(request)
 
+
 token = requires("obapi.token.exchange")(oauth_views.TokenView.as_view())
 revoke = requires("obapi.token.revoke")(oauth_views.RevokeTokenView.as_view())
 
