@@ -14,7 +14,7 @@ Timed, each computed in the database (aggregation queries, window-function media
 * a training provider's curriculum-gap report (demand, coverage, near misses, trend);
 * the largest employer's ROI summary.
 Reference, same run: the funder report's counts computed naively, by loading the rows of a
-10 % sample of learners into Python, scaled ×10. The last line is JSON: ``learners``,
+10 % sample of learners into Python, scaled x10. The last line is JSON: ``learners``,
 ``backend``, ``funder_report_s``, ``gap_report_s``, ``roi_report_s``, ``naive_funder_s``.
 """
 
@@ -60,7 +60,7 @@ def _bulk(model: Any, rows: Any) -> None:
         model.objects.bulk_create(batch)
 
 
-def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear script
+def _generate(n: int, rng: random.Random) -> None:
     from decimal import Decimal
 
     from django.utils import timezone
@@ -129,7 +129,11 @@ def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear
     programs = []
     for p, provider in enumerate(providers):
         program = FundedProgram.objects.create(
-            funder=funder, provider=provider, name=f"Program {p}", starts_on=start, ends_on=day(1000)
+            funder=funder,
+            provider=provider,
+            name=f"Program {p}",
+            starts_on=start,
+            ends_on=day(1000),
         )
         program.micro_credentials.set([v.micro_credential for v in versions[p * 5 : p * 5 + 5]])
         programs.append(program)
@@ -158,7 +162,7 @@ def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear
             User(
                 email=f"bench{i}@learners.example",
                 full_name=f"Learner {i}",
-                password="!",
+                password="!",  # noqa: S106 - unusable: these learners never sign in
             )
             for i in range(n)
         ),
@@ -244,7 +248,9 @@ def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear
             Opening(
                 employer=employers[i % len(employers)],
                 title=f"Technician {i}",
-                occupation_code=rng.choice(["51-9199.00", "19-4021.00", "51-9011.00", "17-3026.00"]),
+                occupation_code=rng.choice(
+                    ["51-9199.00", "19-4021.00", "51-9011.00", "17-3026.00"]
+                ),
                 location=rng.choice(locations),
                 positions=rng.randint(1, 5),
                 degree_requirement=rng.choice(["none", "none", "preferred", "required"]),
@@ -254,7 +260,9 @@ def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear
             for i in range(n_openings)
         ),
     )
-    openings = list(Opening.objects.filter(title__startswith="Technician ").values_list("pk", flat=True))
+    openings = list(
+        Opening.objects.filter(title__startswith="Technician ").values_list("pk", flat=True)
+    )
     _bulk(
         OpeningSkill,
         (
@@ -265,7 +273,7 @@ def _generate(n: int, rng: random.Random) -> None:  # noqa: PLR0915 - one linear
     )
 
     def applications() -> Any:
-        for i, pk in enumerate(ids):
+        for pk in ids:
             first = rng.randrange(len(openings))
             second = (first + 1 + rng.randrange(len(openings) - 1)) % len(openings)
             for o in (first, second):
@@ -311,9 +319,7 @@ def _naive_counts(program: Any, sample_mod: int = 10) -> dict[str, int]:
     from skillstack.issuing.models import IssuedCredential
     from skillstack.outcomes.models import CohortEnrolment
 
-    versions = set(
-        program.micro_credentials.values_list("versions__pk", flat=True)
-    )
+    versions = set(program.micro_credentials.values_list("versions__pk", flat=True))
     joined: dict[int, datetime.date] = {}
     for learner, starts in CohortEnrolment.objects.filter(cohort__program=program).values_list(
         "learner_id", "cohort__starts_on"
@@ -391,7 +397,7 @@ def main() -> None:
     print(f"ROI report ({roi['figures']['hires']} hires): {roi_s:.2f} s", flush=True)
     naive_s, naive = _timed(lambda: _naive_counts(program))
     print(
-        f"reference: naive in-Python counts over a 10 % sample, ×10: {naive_s * 10:.2f} s "
+        f"reference: naive in-Python counts over a 10 % sample, x10: {naive_s * 10:.2f} s "
         f"(sample measured {naive_s:.2f} s; counts ≈ {naive})",
         flush=True,
     )
