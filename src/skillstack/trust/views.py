@@ -85,8 +85,8 @@ def import_detail(request: HttpRequest, import_pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @requires("trust.import.remove")
+@require_POST
 def import_remove(request: HttpRequest, import_pk: int) -> HttpResponse:
     imported = _own(request, import_pk)
     name = imported.achievement_name
@@ -160,8 +160,8 @@ def registry_review(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @requires("trust.registry.review")
+@require_POST
 def registry_decide(request: HttpRequest, entry_pk: int) -> HttpResponse:
     entry = get_object_or_404(RegistryEntry, pk=entry_pk)
     form = DecisionForm(request.POST)
