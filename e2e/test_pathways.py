@@ -1,5 +1,6 @@
-"""A learner watches a pathway complete: one credential short, the last one earned (through the
-real issuing path, which enqueues the pathway check on commit), the certificate in the wallet."""
+"""A learner watches a pathway complete: one credential short, the last one a badge from
+another issuer imported into the wallet (the trust app verifies it and says the holdings
+changed), the certificate in the wallet."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import pytest
 
 from e2e.conftest import screenshot, sign_in
 from tests.pathways.helpers import cred, earn, make_mc, published
+from tests.trust.helpers import KEY as EXTERNAL_KEY
+from tests.trust.helpers import baked_png
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -19,16 +22,20 @@ def _patient(page) -> None:
     page.set_default_navigation_timeout(PATIENCE_MS)
 
 
-def test_a_learner_watches_the_certificate_arrive(page, world) -> None:
+def test_a_learner_watches_the_certificate_arrive(page, world, tmp_path) -> None:
+    """The last component is a badge from elsewhere, imported (and verified) in the wallet."""
     learner, evaluator = world.people["learner"], world.people["evaluator"]
-    safety, pipetting, aseptic = (
-        make_mc(world.issuer, n) for n in ("Lab Safety", "Pipetting", "Aseptic Technique")
-    )
+    safety = make_mc(world.issuer, "Lab Safety")
+    external = {
+        "kind": "credential",
+        "achievement_id": "https://elsewhere.example/achievements/cell-counting",
+        "issuer_id": EXTERNAL_KEY.did,
+    }
     published(
         world.issuer,
         world.people["designer"],
         "horizontal",
-        {"kind": "any", "k": 2, "items": [cred(safety), cred(pipetting), cred(aseptic)]},
+        {"kind": "any", "k": 2, "items": [cred(safety), external]},
         title="Biomanufacturing Foundations",
     )
     earn(learner, safety, evaluator)
@@ -40,11 +47,17 @@ def test_a_learner_watches_the_certificate_arrive(page, world) -> None:
     assert card.get_by_role("heading", name="What is next").is_visible()
     screenshot(page, "pathways-one-short")
 
-    earn(learner, pipetting, evaluator)  # issued and committed: the check runs on commit
+    badge = tmp_path / "cell-counting.png"
+    badge.write_bytes(baked_png(email=learner.email, name="Cell Counting"))
+    page.goto("/wallet/imports/add/")
+    page.get_by_label("Or upload a file").set_input_files(str(badge))
+    page.get_by_role("button", name="Verify and add").click()
+    page.wait_for_url("**/wallet/imports/*/")
 
-    page.reload()
+    page.goto("/me/pathways/")
     card = page.get_by_role("region", name="Biomanufacturing Foundations")
     assert "Completed." in card.locator(".pathway-status").inner_text()
+    assert card.get_by_text("Cell Counting").first.is_visible()
     card.get_by_role("link", name="Biomanufacturing Foundations").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Biomanufacturing Foundations"
     screenshot(page, "pathways-certificate-in-wallet")

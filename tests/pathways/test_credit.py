@@ -189,3 +189,22 @@ def test_a_credit_recommendation_names_its_body(world: World, setup: dict) -> No
             micro_credential=safety, actor=None, recommending_body="X", credits="lots"
         )
     assert "credits" in bad.value.message_dict
+
+
+def test_a_college_admin_writes_an_agreement_on_the_page(world: World, setup: dict) -> None:
+    client = Client()
+    sign_in(client, setup["registrar"])
+    safety = setup["versions"][0]
+    body = {
+        "program": "Lab Technician Certificate",
+        "program_credits": "12",
+        "cap_credits": "6",
+        "items": f'[{{"micro_credential": {safety.micro_credential_id}, "credits": 2}}]',
+    }
+    bad = client.post("/orgs/cedar/credit/agreements/new/", {**body, "cap_credits": "13"})
+    assert bad.status_code == 422
+    assert "The cap cannot be more than the program" in bad.content.decode()
+    done = client.post("/orgs/cedar/credit/agreements/new/", body)
+    assert done["Location"] == "/orgs/cedar/credit/"
+    agreement = ArticulationAgreement.objects.get(program="Lab Technician Certificate")
+    assert agreement.cap_credits == Decimal("6") and agreement.items.count() == 1

@@ -155,7 +155,11 @@ def _completion_record(pathway: Pathway, learner: Any, used: list[Held]) -> Path
 
 
 def certificate_issue(
-    *, pathway: Pathway, learner: Any, now: datetime.datetime | None = None
+    *,
+    pathway: Pathway,
+    learner: Any,
+    now: datetime.datetime | None = None,
+    held: list[Held] | None = None,
 ) -> PathwayCompletion | None:
     """If ``learner`` has completed ``pathway``, its completion with the certificate (issued
     exactly once); else their earlier completion, or None."""
@@ -164,7 +168,9 @@ def certificate_issue(
         return existing
     if pathway.status != PathwayStatus.PUBLISHED:
         return existing
-    progress = pathway_progress(pathway=pathway, held=learner_held(user=learner, now=now), now=now)
+    if held is None:
+        held = learner_held(user=learner, now=now)
+    progress = pathway_progress(pathway=pathway, held=held, now=now)
     if existing is None and not progress.complete:
         return None
     if not progress.complete:  # recorded earlier, no longer complete: nothing to issue now
@@ -189,7 +195,7 @@ def certificate_issue(
         source=SOURCE,
     )
     PathwayCompletion.objects.filter(pk=completion.pk, certificate__isnull=True).update(
-        certificate=credential
+        certificate=credential, components=[_component(h) for h in used]
     )
     completion.refresh_from_db()
     return completion
@@ -238,13 +244,14 @@ def learner_pathways_check(*, learner: Any, now: datetime.datetime | None = None
     Returns how many certificates this run issued. Safe to run any number of times.
     """
     issued = 0
+    held = learner_held(user=learner, now=now)
     for pathway in pathways_published():
         before = PathwayCompletion.objects.filter(
             pathway=pathway, learner=learner, certificate__isnull=False
         ).exists()
         if before:
             continue
-        completion = certificate_issue(pathway=pathway, learner=learner, now=now)
+        completion = certificate_issue(pathway=pathway, learner=learner, now=now, held=held)
         if completion is not None and completion.certificate_id is not None:
             issued += 1
     completions_recheck(learner=learner, now=now)

@@ -3,6 +3,8 @@ choice of colleges to share it with (/me/credit/); a college's view of incoming 
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.utils.text import slugify
 
 from skillstack.accounts.roles import IssuerType, OrgKind
 from skillstack.core.access import requires
+from skillstack.core.permissions import can
 from skillstack.pathways import credit, credit_selectors, selectors
 
 
@@ -73,7 +76,51 @@ def college_credit(request: HttpRequest, org_slug: str) -> HttpResponse:
             "college": college,
             "agreements": credit_selectors.agreements(college=org) if college else [],
             "incoming": credit_selectors.incoming_learners(college=org) if college else [],
+            "can_manage": can(request.user, "pathways.articulation.manage", org=org),
         },
+    )
+
+
+ITEMS_EXAMPLE = (
+    '[{"micro_credential": 1, "credits": 3, "course": "BIOT 101"}, {"pathway": 2, "credits": 4}]'
+)
+
+
+@requires("pathways.articulation.manage", org_kwarg="org_slug")
+def articulation_create(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """A college admin writes an agreement: program, credits, cap, and what counts (JSON)."""
+    org = request.organization  # type: ignore[attr-defined]
+    values = {
+        key: request.POST.get(key, "")
+        for key in ("program", "program_credits", "cap_credits", "items")
+    }
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        try:
+            try:
+                items = json.loads(values["items"])
+            except ValueError as err:
+                raise ValidationError({"items": f"This is not valid JSON ({err})."}) from None
+            credit.articulation_create(
+                college=org,
+                actor=request.user,
+                program=values["program"],
+                program_credits=values["program_credits"],
+                cap_credits=values["cap_credits"],
+                items=items,
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict
+        else:
+            messages.success(request, f"The agreement for {values['program']} is in force.")
+            return redirect("pathways:college_credit", org.slug)
+    else:
+        values["items"] = ITEMS_EXAMPLE
+    return render(
+        request,
+        "pathways/articulation_form.html",
+        {"org": org, "college": _is_college(org), "values": values, "errors": errors},
+        status=422 if errors else 200,
     )
 
 

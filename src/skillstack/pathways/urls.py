@@ -23,6 +23,11 @@ urlpatterns = [
     path(f"{ORG}pathways/<int:pathway_pk>/publish/", editor_views.pathway_publish, name="publish"),
     path(f"{ORG}pathways/<int:pathway_pk>/retire/", editor_views.pathway_retire, name="retire"),
     path(f"{ORG}credit/", learner_views.college_credit, name="college_credit"),
+    path(
+        f"{ORG}credit/agreements/new/",
+        learner_views.articulation_create,
+        name="articulation_create",
+    ),
     path(f"{ORG}credit/incoming.csv", learner_views.college_credit_csv, name="college_credit_csv"),
     path("me/pathways/", learner_views.my_pathways, name="mine"),
     path("me/credit/", learner_views.my_credit, name="my_credit"),
