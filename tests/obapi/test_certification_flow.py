@@ -308,3 +308,49 @@ def test_paging_parameters_are_checked(learner_client: Client) -> None:
             f"/ims/ob/v3p0/credentials?{query}", **bearer(tokens["access_token"])
         )
         assert response.status_code == 400, query
+
+
+def test_a_host_pushes_an_external_credential_that_is_verified_then_kept(
+    learner: Any, learner_client: Client
+) -> None:
+    from tests.trust.helpers import signed_json, signed_jwt
+
+    tokens = connect(Client(), learner_client)
+    auth = bearer(tokens["access_token"])
+    document = signed_json(email=learner.email)
+    first = Client().post(
+        "/ims/ob/v3p0/credentials", data=document, content_type="application/json", **auth
+    )
+    assert first.status_code == 201, first.content
+    again = Client().post(
+        "/ims/ob/v3p0/credentials", data=document, content_type="application/json", **auth
+    )
+    assert again.status_code == 200
+    token = signed_jwt(email=learner.email, name="Gel Electrophoresis")
+    jws = Client().post("/ims/ob/v3p0/credentials", data=token, content_type="text/plain", **auth)
+    assert jws.status_code == 201 and jws.content.decode() == token
+    pulled = Client().get("/ims/ob/v3p0/credentials", **auth).json()
+    assert [c["id"] for c in pulled["credential"]] == [document["id"]]
+    assert pulled["compactJwsStrings"] == [token]
+
+
+def test_a_pushed_credential_that_does_not_verify_or_is_someone_elses_is_refused(
+    learner: Any, learner_client: Client
+) -> None:
+    from tests.trust.helpers import signed_json
+
+    tokens = connect(Client(), learner_client)
+    auth = bearer(tokens["access_token"])
+    tampered = signed_json(email=learner.email)
+    tampered["name"] = "Something else"
+    for document in (tampered, signed_json(email="someone.else@example.test")):
+        response = Client().post(
+            "/ims/ob/v3p0/credentials", data=document, content_type="application/json", **auth
+        )
+        assert response.status_code == 400, response.content
+        assert response.json()["imsx_codeMajor"] == "failure"
+    junk = Client().post(
+        "/ims/ob/v3p0/credentials", data=b"{", content_type="application/json", **auth
+    )
+    assert junk.status_code == 400 and "not JSON" in junk.json()["imsx_description"]
+    assert Client().get("/ims/ob/v3p0/credentials", **auth).json()["credential"] == []

@@ -1,9 +1,10 @@
 """upsertCredential (OB 3.0 §6.2.3): a host pushes a credential into the learner's wallet.
 
 A credential this platform issued to the learner is already here: it is answered as it is
-(200). Anything else is an external credential and goes through the wallet's import, which
-verifies it (proof, status, validity, subject) before keeping it (201 when new, 200 when it
-was already imported).
+(200). Anything else is an external credential and goes through the wallet's import (the
+trust app), which verifies it (proof, status, validity, subject: it must be about this
+learner) before keeping it: 201 when new, 200 when it was already imported, 400 with the
+reason when it does not verify.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
 from skillstack.issuing.selectors import credentials_of
+from skillstack.trust.imports import imported_credential_add
 
 
 class UpsertRefused(Exception):
@@ -53,7 +58,10 @@ def credential_upsert(*, user: Any, body: bytes, content_type: str) -> Upserted:
 
 
 def _import(*, user: Any, credential: dict[str, Any] | str) -> Upserted:
-    raise UpsertRefused(
-        "Only credentials issued here can be added through the API for now; add others "
-        "from your wallet's import page."
-    )
+    started = timezone.now()
+    try:
+        imported = imported_credential_add(actor=user, data=credential)
+    except ValidationError as err:
+        raise UpsertRefused(" ".join(err.messages)) from None
+    status = 201 if imported.created_at >= started else 200
+    return Upserted(credential if isinstance(credential, str) else imported.document, status)

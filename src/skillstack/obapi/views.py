@@ -108,7 +108,10 @@ def _credentials_get(request: HttpRequest) -> HttpResponse:
         return paging
     limit, offset, since = paging
     page = selectors.api_credentials(user=request.user, limit=limit, offset=offset, since=since)
-    response = JsonResponse({"credential": page.documents}, content_type="application/ld+json")
+    body: dict[str, Any] = {"credential": page.documents}
+    if page.compact_jws:
+        body["compactJwsStrings"] = page.compact_jws
+    response = JsonResponse(body, content_type="application/ld+json")
     response["X-Total-Count"] = str(page.total)
     response["Link"] = _links(request, limit, offset, page.total)
     return response
