@@ -76,3 +76,12 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
 }
 if not _jobs_registers("opening_pk"):
     PATH_SAMPLES["opening_pk"] = lambda s: str(_hiring(s)["second"].pk)
+
+BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
+    "stage": lambda s: "interview",
+    "start_date": lambda s: timezone.localdate().isoformat(),
+    "role_title": lambda s: "Manufacturing Associate",
+    "wage": lambda s: "23.75",
+    "employment_type": lambda s: "full_time",
+    "answer": lambda s: "employed",
+}
