@@ -32,3 +32,8 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "experience_pk": lambda s: str(_resume(s).experiences.get().pk),
     "resume_token": lambda s: _resume(s).public_token,
 }
+
+BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
+    "organisation": lambda s: "Helix Ridge Biologics",
+    "started_on": lambda s: "2022-03-01",
+}

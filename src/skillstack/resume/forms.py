@@ -54,11 +54,12 @@ class ChoiceForm(forms.Form):
     def __init__(self, *args: Any, composer: Composer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.composer = composer
-        self.fields["credentials"].choices = [
+        self.fields["credentials"].choices = [  # type: ignore[attr-defined]
             (c.holding.ref, f"{c.holding.name} — {c.holding.issuer_name}")
             for c in composer.credentials
         ]
-        self.fields["shown_skills"].choices = [(s.skill_id, s.name) for s in composer.skills]
+        skills = [(s.skill_id, s.name) for s in composer.skills]
+        self.fields["shown_skills"].choices = skills  # type: ignore[attr-defined]
 
     def hidden_skill_ids(self) -> list[int]:
         shown = set(self.cleaned_data.get("shown_skills") or [])
@@ -97,7 +98,9 @@ class PublishForm(forms.Form):
 
     def expires_at(self) -> datetime.datetime | None:
         day = self.cleaned_data.get("expires_on")
-        if day is None:
-            return None
-        end = datetime.datetime.combine(day, datetime.time.max)
-        return timezone.make_aware(end)
+        return end_of_day(day) if day is not None else None
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The last moment of ``day`` in the site's time zone: a link "until" a day works all day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))

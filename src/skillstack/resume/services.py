@@ -176,6 +176,7 @@ def experience_add(
     shown: bool = True,
 ) -> Experience:
     _experience_check(role, organisation, start_date, end_date, description)
+    assert start_date is not None  # checked above
     with transaction.atomic():
         row = _locked(resume)
         if row.experiences.count() >= MAX_EXPERIENCES:
