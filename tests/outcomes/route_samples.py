@@ -34,3 +34,7 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "program_pk": lambda s: str(_program(s)["program"].pk),
     "snapshot_key": lambda s: str(_program(s)["snapshot"].key),
 }
+
+BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {
+    "granted": lambda s: True,
+}
