@@ -91,7 +91,7 @@ class ProgramCreditOut(Schema):
 
 class ConsentBody(StrictIn):
     college_slug: str = Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")
-    share_credit: bool
+    share_credit: bool = Field(strict=True)
 
 
 class ConsentOut(Schema):
@@ -106,16 +106,16 @@ class IncomingOut(Schema):
 
 
 class ArticulatedIn(StrictIn):
-    micro_credential: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    pathway: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    credits: float = Field(gt=0, le=200)
+    micro_credential: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
+    pathway: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
+    credits: float = Field(gt=0, le=200, strict=True)
     course: str = Field(default="", max_length=200)
 
 
 class ArticulationIn(StrictIn):
     program_name: str = Field(min_length=1, max_length=200)
-    program_credits: float = Field(gt=0, le=200)
-    cap_credits: float = Field(gt=0, le=200)
+    program_credits: float = Field(gt=0, le=200, strict=True)
+    cap_credits: float = Field(gt=0, le=200, strict=True)
     articulated: list[ArticulatedIn] = Field(min_length=1, max_length=100)
 
 
@@ -128,9 +128,9 @@ class ArticulationOut(Schema):
 
 
 class RecommendationIn(StrictIn):
-    micro_credential_id: int = Field(ge=1, le=2**31 - 1)
+    micro_credential_id: int = Field(ge=1, le=2**31 - 1, strict=True)
     recommending_body: str = Field(min_length=1, max_length=200)
-    recommended_credits: float = Field(gt=0, le=200)
+    recommended_credits: float = Field(gt=0, le=200, strict=True)
     level: str = Field(default="", max_length=100)
 
 
