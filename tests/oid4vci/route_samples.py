@@ -28,3 +28,21 @@ PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "exchange_id": _offer_secret("vcapi"),
     "offer_handle": _offer_secret("oid4vci"),
 }
+
+
+def _open_offer_pk(s: Samples) -> str:
+    """An open offer of the credential the wallet's samples name (``credential_pk``)."""
+
+    def make() -> int:
+        from skillstack.issuing.models import IssuedCredential
+        from skillstack.oid4vci.services import wallet_offer_create
+        from tests.wallet.route_samples import PATH_SAMPLES as WALLET_SAMPLES
+
+        credential = IssuedCredential.objects.get(pk=int(WALLET_SAMPLES["credential_pk"](s)))
+        learner = s.world.people["learner"]
+        return wallet_offer_create(actor=learner, credential=credential, channel="oid4vci").offer.pk
+
+    return str(s.memo("oid4vci.open_offer", make))
+
+
+PATH_SAMPLES["offer_pk"] = _open_offer_pk

@@ -103,3 +103,42 @@ def test_a_revoked_credential_cannot_be_offered(world, credential):
     response = _as(world, "learner").post(_page(credential), {"channel": "oid4vci"})
     assert response.status_code == 400
     assert "revoked" in response.content.decode()
+
+
+def test_the_learner_sees_what_became_of_each_offer_and_cancels_an_open_one(world, credential):
+    client = _as(world, "learner")
+    first = client.post(_page(credential), {"channel": "oid4vci"}).context["created"]
+    client.post(_page(credential), {"channel": "vcapi"})
+    page = client.get(_page(credential))
+    rows = page.context["offers"]
+    assert [r.status for r in rows] == ["open", "open"]
+    cancel = f"{_page(credential)}{first.offer.pk}/cancel/"
+    assert client.get(cancel).status_code == 405
+    response = client.post(cancel, follow=True)
+    assert "The offer is cancelled" in response.content.decode()
+    assert [r.status for r in response.context["offers"]] == ["open", "closed"]
+    token = Client().post(
+        "/mobile/oid4vci/token",
+        {
+            "grant_type": "urn:ietf:params:oauth:grant-type:pre-authorized_code",
+            "pre-authorized_code": first.pre_authorized_code,
+            "tx_code": first.tx_code,
+        },
+    )
+    assert token.status_code == 400 and token.json()["error"] == "invalid_grant"
+    again = client.post(cancel, follow=True)
+    assert "already used, cancelled or expired" in again.content.decode()
+    assert AuditEntry.objects.filter(action="oid4vci.offer.cancelled").count() == 1
+
+
+def test_nobody_else_can_cancel_a_learners_offer(world, credential):
+    created = (
+        _as(world, "learner").post(_page(credential), {"channel": "oid4vci"}).context["created"]
+    )
+    cancel = f"{_page(credential)}{created.offer.pk}/cancel/"
+    other = new_learner("another.learner@example.test")
+    client = Client()
+    client.force_login(other)
+    assert client.post(cancel).status_code == 404
+    assert _as(world, "recruiter").post(cancel).status_code == 403
+    assert WalletOffer.objects.get().completed_at is None

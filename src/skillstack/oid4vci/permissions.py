@@ -16,6 +16,12 @@ RULES = [
         "Send one's own credential to a mobile wallet (QR code, deep link)",
     ),
     Rule.of(
+        "oid4vci.offer.cancel",
+        {LEARNER},
+        Scope.SELF,
+        "Cancel one's own open wallet offer (others' answer 404)",
+    ),
+    Rule.of(
         "oid4vci.protocol.use",
         set(),
         Scope.PUBLIC,

@@ -166,6 +166,30 @@ def wallet_offer_create(
     return CreatedOffer(offer, secret, tx_code, link)
 
 
+def wallet_offer_cancel(
+    *, actor: Any, offer: WalletOffer, now: datetime | None = None
+) -> WalletOffer:
+    """Close an open offer at once (a QR code seen by someone else): nothing can redeem it."""
+    moment = now or timezone.now()
+    if offer.learner_id != actor.pk:
+        raise ValidationError({"offer": "You can only cancel your own offers."})
+    with transaction.atomic():
+        closed = WalletOffer.objects.filter(
+            pk=offer.pk, completed_at__isnull=True, expires_at__gt=moment
+        ).update(completed_at=moment)
+        if closed != 1:
+            raise ValidationError({"offer": "This offer was already used, cancelled or expired."})
+        audit_record(
+            action="oid4vci.offer.cancelled",
+            actor=actor,
+            organization=offer.credential.issuer,
+            obj=offer,
+            data={"channel": offer.channel},
+        )
+    offer.refresh_from_db()
+    return offer
+
+
 def _deny_if_no_longer_valid(offer: WalletOffer, now: datetime) -> None:
     problem = _offer_problem(offer.credential, now)
     if problem:

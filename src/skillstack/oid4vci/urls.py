@@ -27,4 +27,9 @@ urlpatterns = [
         views.credential_mobile,
         name="credential_mobile",
     ),
+    path(
+        "wallet/credentials/<int:credential_pk>/mobile/<int:offer_pk>/cancel/",
+        views.offer_cancel,
+        name="offer_cancel",
+    ),
 ]
