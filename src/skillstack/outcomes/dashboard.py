@@ -43,14 +43,7 @@ def admin_links(organization: Any) -> list[Link]:
     links = []
     if organization.kind in (OrgKind.FUNDER, OrgKind.ISSUER, OrgKind.COALITION):
         links += _reports(organization)
-    if organization.kind == OrgKind.ISSUER:
-        links.append(
-            Link(
-                "Curriculum gaps",
-                reverse("outcomes:gaps", args=[organization.slug]),
-                "Skills employers ask for that your micro-credentials do not cover",
-            )
-        )
+    links += _gaps(organization)
     if organization.kind == OrgKind.EMPLOYER:
         links.append(
             Link(
@@ -60,6 +53,41 @@ def admin_links(organization: Any) -> list[Link]:
             )
         )
     return links
+
+
+def _gaps(organization: Any) -> list[Link]:
+    if organization is None or organization.kind != OrgKind.ISSUER:
+        return []
+    return [
+        Link(
+            "Curriculum gaps",
+            reverse("outcomes:gaps", args=[organization.slug]),
+            "Skills employers ask for that your micro-credentials do not cover",
+        )
+    ]
+
+
+@contributes(Role.CREDENTIAL_DESIGNER)
+def designer_links(organization: Any) -> list[Link]:
+    return _gaps(organization)
+
+
+@contributes(Role.CAREER_NAVIGATOR)
+def navigator_links(organization: Any) -> list[Link]:
+    return _gaps(organization)
+
+
+@contributes(Role.RECRUITER)
+def recruiter_links(organization: Any) -> list[Link]:
+    if organization is None or organization.kind != OrgKind.EMPLOYER:
+        return []
+    return [
+        Link(
+            "Hiring return on investment",
+            reverse("outcomes:roi", args=[organization.slug]),
+            "Retention and time to fill of alliance hires against your baseline",
+        )
+    ]
 
 
 @contributes(Role.COALITION_ADMIN)
