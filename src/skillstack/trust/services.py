@@ -208,7 +208,7 @@ def endorsement_issue(
     if kind not in EndorsementKind.values:
         raise ValidationError({"kind": "Endorse an issuer or a micro-credential."})
     subject_id = subject_id.strip()
-    if not (subject_id.startswith(("https://", "did:")) and len(subject_id) <= 500):
+    if not (subject_id.startswith(("https://", "http://", "did:")) and len(subject_id) <= 500):
         raise ValidationError(
             {"subject_id": "Give the issuer's DID or the micro-credential's URL."}
         )
