@@ -39,6 +39,7 @@ class Proof:
     valid_until: datetime | None
     url: str
     source: str
+    credential_pk: int
     proven_skill_id: int
     proven_skill_label: str
     relation: str  # rules.Relation name, lower case
@@ -106,6 +107,7 @@ def _proof(row: VerifiedSkill, relation: rules.Relation, now: float) -> Proof:
         valid_until=row.valid_until,
         url=row.credential_url,
         source=row.source,
+        credential_pk=row.credential_pk,
         proven_skill_id=row.skill_id,
         proven_skill_label=row.skill.label,
         relation=relation.name.lower(),

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+from django.db import connection
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
@@ -42,6 +44,8 @@ from skillstack.matching.taxonomy import Taxonomy
 
 SHIFT_BITS = {value: 1 << i for i, value in enumerate(Shift.values)}
 FLEXIBLE = "flexible"
+TAXONOMY_RECHECK_SECONDS = 5.0
+"""How stale the skill graph may be in one process (broader links, equivalences)."""
 INCREMENTAL_LIMIT = 5000
 """More changed candidates than this since the last query: rebuilding everything is faster."""
 
@@ -574,46 +578,75 @@ class Matcher:
         self.openings_fp: tuple[Any, ...] | None = None
         self.taxonomy: Taxonomy | None = None
         self.taxonomy_fp: tuple[Any, ...] | None = None
+        self.taxonomy_checked = 0.0
         self.last_seq = 0
-        self.last_at: datetime | None = None
+        self.last_at: Any = None
 
     def reset(self) -> None:
         with self.lock:
             self.__init__()  # type: ignore[misc]
 
-    def _sync_taxonomy(self) -> Taxonomy:
+    def _sync_taxonomy(self, *, force: bool = False) -> Taxonomy:
+        """Reload the skill graph when it changed; checked at most every few seconds (the
+        catalog sends no signal, and one check costs more than a whole ranking)."""
+        moment = time.monotonic()
+        if (
+            self.taxonomy is not None
+            and not force
+            and moment < self.taxonomy_checked + (TAXONOMY_RECHECK_SECONDS)
+        ):
+            return self.taxonomy
         fp = _taxonomy_fingerprint()
+        self.taxonomy_checked = moment
         if self.taxonomy is None or fp != self.taxonomy_fp:
             self.taxonomy = Taxonomy.load()
             self.taxonomy_fp = fp
         return self.taxonomy
 
-    def _history_holds(self) -> bool:
-        """Our last seen change is still in the log (not rolled back, not another database)."""
-        if self.last_seq == 0 or self.last_at is None:
-            return True
-        return CandidateChange.objects.filter(pk=self.last_seq, at=self.last_at).exists()
+    def _log_state(self) -> tuple[int, Any]:
+        """The newest change's id, and the stored time of the last one we applied, in one
+        round trip (raw SQL on our own table: the ORM's overhead dominated this check)."""
+        table = connection.ops.quote_name(CandidateChange._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT MAX(id) FROM {table}), "  # noqa: S608 - our own table name
+                f"(SELECT at FROM {table} WHERE id = %s)",
+                [self.last_seq],
+            )
+            newest, anchor = cursor.fetchone()
+        return newest or 0, anchor
 
     def _sync_candidates(self, now: datetime) -> CandidateIndex:
-        changes = list(
-            CandidateChange.objects.filter(pk__gt=self.last_seq)
-            .order_by("pk")
-            .values_list("pk", "candidate_pk", "at")
-        )
-        rebuild = self.candidates is None or not self._history_holds()
-        touched = {c[1] for c in changes}
-        if None in touched or len(touched) > INCREMENTAL_LIMIT:
-            rebuild = True
-        if rebuild:
-            last = CandidateChange.objects.order_by("-pk").values_list("pk", "at").first()
-            self.candidates = CandidateIndex.build(now)
-            self.last_seq, self.last_at = last if last else (0, None)
-            return self.candidates
-        assert self.candidates is not None
-        if changes:
+        newest, anchor = self._log_state()
+        rolled_back = self.last_seq != 0 and anchor != self.last_at
+        if self.candidates is None or rolled_back or newest < self.last_seq:
+            return self._rebuild(now)
+        if newest > self.last_seq:
+            changes = list(
+                CandidateChange.objects.filter(pk__gt=self.last_seq, pk__lte=newest)
+                .order_by("pk")
+                .values_list("pk", "candidate_pk")
+            )
+            touched = {c[1] for c in changes}
+            if None in touched or len(touched) > INCREMENTAL_LIMIT:
+                return self._rebuild(now)
             self.candidates.refresh({int(pk) for pk in touched if pk is not None}, now)
-            self.last_seq, self.last_at = changes[-1][0], changes[-1][2]
+            self.last_seq, self.last_at = self._anchor(newest)
         self.candidates.expire(now)
+        return self.candidates
+
+    def _anchor(self, seq: int) -> tuple[int, Any]:
+        table = connection.ops.quote_name(CandidateChange._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, at FROM {table} WHERE id = %s", [seq])  # noqa: S608
+            row = cursor.fetchone()
+        return (row[0], row[1]) if row else (0, None)
+
+    def _rebuild(self, now: datetime) -> CandidateIndex:
+        newest, _ = self._log_state()
+        self.last_seq, self.last_at = self._anchor(newest) if newest else (0, None)
+        self.candidates = CandidateIndex.build(now)
+        self._sync_taxonomy(force=True)
         return self.candidates
 
     def candidate_side(self, now: datetime) -> tuple[CandidateIndex, Taxonomy]:

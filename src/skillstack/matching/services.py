@@ -283,3 +283,25 @@ def verified_skills_rebuild(*, candidates: Iterable[Any]) -> int:
     with transaction.atomic():
         candidate_changed(candidate_pk=None)
     return changed
+
+
+def candidate_settings_save(
+    *,
+    candidate: Any,
+    actor: Any,
+    scope: str,
+    employers: Sequence[Organization],
+    preferences: dict[str, Any],
+) -> None:
+    """Save the preferences page as one change: both, or neither when either is wrong.
+
+    Consent is recorded only when it changes, so saving preferences adds no consent event.
+    """
+    from skillstack.matching.selectors import consent_of
+
+    with transaction.atomic():
+        job_preferences_update(candidate=candidate, actor=actor, **preferences)
+        now = consent_of(candidate=candidate)
+        chosen = list(employers) if scope == DiscoveryScope.CHOSEN else []
+        if now.scope != scope or {o.pk for o in now.employers} != {o.pk for o in chosen}:
+            discoverability_set(candidate=candidate, scope=scope, employers=chosen, actor=actor)
