@@ -17,8 +17,8 @@ from skillstack.hiring import caseload_selectors, selectors
 from skillstack.hiring.models import Application, Placement, Stage
 from skillstack.hiring.schemas import (
     ApplicationDetailOut,
+    ApplicationIn,
     ApplicationOut,
-    ApplyIn,
     CaseloadRowOut,
     CheckinAnsweredOut,
     CheckinAnswerIn,
@@ -124,7 +124,7 @@ def my_applications(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post("/jobs/{opening_pk}/applications", response={201: ApplicationOut})
 @api_requires("hiring.application.apply")
-def apply(request: HttpRequest, opening_pk: PathId, payload: ApplyIn) -> Any:
+def apply(request: HttpRequest, opening_pk: PathId, payload: ApplicationIn) -> Any:
     """Apply to an open opening; the employer sees the note and your verified credentials."""
     opening = selectors.open_opening(pk=opening_pk)
     if opening is None:

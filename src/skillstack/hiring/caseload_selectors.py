@@ -198,3 +198,12 @@ def learner_navigation(*, learner: Any) -> list[dict[str, Any]]:
         }
         for org in organizations_with_navigators()
     ]
+
+
+def assignment_of(*, organization: Any, learner: Any) -> CaseloadAssignment | None:
+    """The learner's open assignment (active or requested) in the organization, if any."""
+    return (
+        CaseloadAssignment.objects.filter(organization=organization, learner=learner)
+        .exclude(status=AssignmentStatus.ENDED)
+        .first()
+    )

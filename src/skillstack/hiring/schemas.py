@@ -16,7 +16,7 @@ StageName = Literal[
 ]
 
 
-class ApplyIn(StrictIn):
+class ApplicationIn(StrictIn):
     note: Note = ""
 
 

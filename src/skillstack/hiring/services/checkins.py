@@ -168,7 +168,7 @@ def checkins_due_ids(*, today: datetime.date | None = None) -> list[int]:
     )
 
 
-def checkins_send(*, pks: list[int]) -> int:
+def checkins_send(*, pks: list[int], now: datetime.datetime | None = None) -> int:
     """Send the check-ins ``pks`` that this runner claims first; the count it sent.
 
     Two runners may hold the same list: the conditional UPDATE gives each row to one.
@@ -180,7 +180,7 @@ def checkins_send(*, pks: list[int]) -> int:
                 pk,
                 source=CheckinStatus.SCHEDULED,
                 target=CheckinStatus.SENT,
-                sent_at=timezone.now(),
+                sent_at=now or timezone.now(),
             )
             if not claimed:
                 continue  # another runner has it
@@ -194,9 +194,11 @@ def checkins_send(*, pks: list[int]) -> int:
     return sent
 
 
-def checkins_send_due(*, today: datetime.date | None = None) -> int:
+def checkins_send_due(
+    *, today: datetime.date | None = None, now: datetime.datetime | None = None
+) -> int:
     """Send every check-in due by ``today`` that nobody has sent; the count this run sent."""
-    return checkins_send(pks=checkins_due_ids(today=today))
+    return checkins_send(pks=checkins_due_ids(today=today), now=now)
 
 
 def _escalate(check_in: RetentionCheckin) -> int:
