@@ -35,8 +35,8 @@ def test_create_get_update_publish_close_through_the_api(world: World) -> None:
         "title": "Manufacturing associate",
         "description": "Operate bioreactors under cGMP.",
         "shift": "rotating",
-        "wage_min": 22,
-        "wage_max": 27.5,
+        "wage_min": "22",
+        "wage_max": "27.50",
         "closing_date": later().isoformat(),
         "skills": [{"skill_id": skills["gmp"].pk, "min_level": 2}],
     }
@@ -45,7 +45,7 @@ def test_create_get_update_publish_close_through_the_api(world: World) -> None:
     data = created.json()
     assert data["status"] == "draft" and data["employer"] == "plant"
     assert data["skills"][0]["label"] == "apply good manufacturing practices"
-    assert data["skills"][0]["min_level"] == 2 and data["wage_max"] == 27.5
+    assert data["skills"][0]["min_level"] == 2 and data["wage_max"] == "27.50"
     url = f"/api/orgs/plant/openings/{data['id']}"
     assert client.get(url).json()["title"] == "Manufacturing associate"
     patched = _send(client, "PATCH", url, {"positions": 3, "remote": "hybrid"})
@@ -64,7 +64,7 @@ def test_wage_range_error_names_the_field(world: World) -> None:
         client,
         "POST",
         "/api/orgs/plant/openings",
-        {"title": "Tech", "wage_min": 30, "wage_max": 20},
+        {"title": "Tech", "wage_min": "30", "wage_max": "20"},
     )
     assert response.status_code == 422
     assert response.json()["errors"] == [

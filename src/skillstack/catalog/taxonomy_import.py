@@ -467,17 +467,22 @@ def taxonomy_import(
         if report.errors or dry_run:
             transaction.set_rollback(True)
             return report
-        audit_record(
-            action="catalog.taxonomy.imported",
-            actor=actor,
-            data={
-                "framework": framework,
-                "kind": report.kind,
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-            },
-        )
+        if report.created or report.updated:  # a re-run that changes nothing leaves no trace
+            _audit(actor, framework, report)
     if progress:
         progress(total, total)
     return report
+
+
+def _audit(actor: Any, framework: str, report: TaxonomyReport) -> None:
+    audit_record(
+        action="catalog.taxonomy.imported",
+        actor=actor,
+        data={
+            "framework": framework,
+            "kind": report.kind,
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+        },
+    )

@@ -50,8 +50,8 @@ def _opening(request: HttpRequest, opening_pk: int) -> Opening:
     return opening
 
 
-def _money(value: Any) -> float | None:
-    return float(value) if value is not None else None
+def _money(value: Any) -> str | None:
+    return str(value) if value is not None else None
 
 
 def _views(opening: Opening) -> list[Any]:

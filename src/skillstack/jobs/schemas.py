@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field, StrictInt
 
 from skillstack.core.schemas import MAX_ID, StrictIn
 
@@ -15,13 +14,30 @@ Remote = Literal["on_site", "hybrid", "remote"]
 ShiftName = Literal["day", "evening", "night", "rotating", "weekend", "flexible"]
 Degree = Literal["none", "preferred", "required"]
 Scheme = Literal["onet", "esco"]
-Wage = Decimal
+Wage = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{1,7}(\.\d{1,2})?$",
+        description='An amount as a decimal string, such as "18.50" (exact, never a float)',
+    ),
+]
+
+
+def _iso_date_only(value: Any) -> Any:
+    """A date is "YYYY-MM-DD" text: a bare number would be read as a Unix timestamp."""
+    if isinstance(value, str | datetime.date):
+        return value
+    raise ValueError("must be a date such as 2026-12-31")
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
+Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
 
 
 class SkillAskIn(StrictIn):
-    skill_id: int = Field(ge=1, le=MAX_ID)
-    required: bool = True
-    min_level: int = Field(1, ge=1, le=4, description="1 Foundational … 4 Expert")
+    skill_id: Id
+    required: bool = Field(True, strict=True)
+    min_level: int = Field(1, ge=1, le=4, strict=True, description="1 Foundational … 4 Expert")
 
 
 class OpeningPatch(StrictIn):
@@ -34,13 +50,13 @@ class OpeningPatch(StrictIn):
     location: str | None = Field(None, max_length=200)
     remote: Remote | None = None
     shift: ShiftName | None = None
-    wage_min: Wage | None = Field(None, ge=0, le=Decimal("9999999.99"), decimal_places=2)
-    wage_max: Wage | None = Field(None, ge=0, le=Decimal("9999999.99"), decimal_places=2)
+    wage_min: Wage | None = None
+    wage_max: Wage | None = None
     wage_unit: Literal["hour", "year"] | None = None
-    positions: int | None = Field(None, ge=1, le=10_000)
+    positions: int | None = Field(None, ge=1, le=10_000, strict=True)
     degree_requirement: Degree | None = None
-    closing_date: datetime.date | None = None
-    relax_required: bool | None = None
+    closing_date: IsoDate | None = None
+    relax_required: bool | None = Field(None, strict=True)
     skills: list[SkillAskIn] | None = Field(None, max_length=40)
 
 
@@ -88,8 +104,8 @@ class OpeningOut(Schema):
     location: str
     remote: str
     shift: str
-    wage_min: float | None
-    wage_max: float | None
+    wage_min: str | None
+    wage_max: str | None
     wage_unit: str
     positions: int
     degree_requirement: str
@@ -109,8 +125,8 @@ class PublicOpeningOut(Schema):
     location: str
     remote: str
     shift: str
-    wage_min: float | None
-    wage_max: float | None
+    wage_min: str | None
+    wage_max: str | None
     wage_unit: str
     positions: int
     degree_requirement: str
@@ -121,7 +137,7 @@ class PublicOpeningOut(Schema):
 
 class SuggestIn(StrictIn):
     posting_text: str = Field(max_length=20_000)
-    exclude: list[int] = Field(default_factory=list, max_length=100)
+    exclude: list[Id] = Field(default_factory=list, max_length=100)
 
 
 class SuggestionOut(Schema):
@@ -154,8 +170,8 @@ class OpeningImportOut(Schema):
 
 
 class EquivalenceIn(StrictIn):
-    skill_a_id: int = Field(ge=1, le=MAX_ID)
-    skill_b_id: int = Field(ge=1, le=MAX_ID)
+    skill_a_id: Id
+    skill_b_id: Id
     note: str = Field("", max_length=2000)
 
 
