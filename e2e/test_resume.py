@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from e2e.conftest import screenshot, sign_in
+from e2e.test_accessibility import CHECK
 from tests.resume.helpers import held_credential
 from tests.resume.pdf_text import images, text
 
@@ -42,6 +43,7 @@ def test_learner_builds_publishes_and_shares_a_resume(
     page.get_by_role("button", name="Add to my resume").click()
     page.get_by_text("The entry is added to your resume.").wait_for()
     screenshot(page, "resume-compose-tablet")
+    assert page.evaluate(CHECK) == []
 
     page.get_by_role("button", name="Publish my resume").click()
     link = page.get_by_label("Resume link").input_value()
@@ -60,6 +62,7 @@ def test_learner_builds_publishes_and_shares_a_resume(
     width = anonymous.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "the resume scrolls sideways on a phone"
     screenshot(anonymous, "resume-public-phone")
+    assert anonymous.evaluate(CHECK) == []
 
     with anonymous.expect_download() as info:
         anonymous.get_by_role("link", name="Download PDF").click()

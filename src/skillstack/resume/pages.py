@@ -6,9 +6,11 @@ all three show the same credentials: those that verify at that moment.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.text import slugify
@@ -83,8 +85,42 @@ def _filename(view: ResumeView, suffix: str) -> str:
     return f"{slugify(view.name)[:60] or 'resume'}-resume{suffix}"
 
 
+PDF_CACHE_SECONDS = 300
+
+
+def _pdf_key(view: ResumeView, live: str, site: str) -> str:
+    """Names the PDF's content: any change in what it would show gives another key, so a
+    revoked credential or an edited entry never comes back from the cache."""
+    parts = [
+        site,
+        live,
+        view.name,
+        view.headline,
+        view.summary,
+        [(c.holding.ref, c.verify_url, c.skills, c.evidence) for c in view.credentials],
+        [(g.name, g.level, [c.holding.ref for c in g.credentials]) for g in view.skills],
+        [
+            (e.pk, e.role, e.organisation, str(e.start_date), str(e.end_date), e.description)
+            for e in view.experiences
+        ],
+    ]
+    digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+    return f"resume.pdf:{view.resume.pk}:{digest}"
+
+
+def _pdf(view: ResumeView, live: str, site: str) -> bytes:
+    """The PDF, laid out once per content for a few minutes: WeasyPrint takes a good fraction
+    of a second, and a public link can be opened by many at once."""
+    key = _pdf_key(view, live, site)
+    body = cache.get(key)
+    if not isinstance(body, bytes):
+        body = resume_pdf(view=view, live_url=live, site_url=site)
+        cache.set(key, body, PDF_CACHE_SECONDS)
+    return body
+
+
 def pdf_response(request: HttpRequest, view: ResumeView) -> HttpResponse:
-    body = resume_pdf(view=view, live_url=live_url(request, view), site_url=site_url(request))
+    body = _pdf(view, live_url(request, view), site_url(request))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(view, ".pdf")}"'
     response["X-Robots-Tag"] = "noindex"
