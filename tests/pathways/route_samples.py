@@ -37,6 +37,7 @@ def _pathways(s: Samples) -> dict[str, Any]:
 PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
     "pathway_pk": lambda s: str(_pathways(s)["pathway"].pk),
     "completion_pk": lambda s: str(_pathways(s)["completion"].pk),
+    "pathway_slug": lambda s: _pathways(s)["pathway"].slug,
 }
 
 BODY_SAMPLES: dict[str, Callable[[Samples], Any]] = {

@@ -121,3 +121,31 @@ def test_a_pathway_that_touches_nothing_is_not_shown(world: World) -> None:
     )
     page = _client(world, "learner").get("/me/pathways/").content.decode()
     assert "Untouched" not in page
+
+
+def test_the_certificates_achievement_id_is_a_public_page(world: World) -> None:
+    from skillstack.pathways.certificates import pathway_url
+
+    version = make_mc(world.issuer, "Lab Safety")
+    pathway = published(
+        world.issuer,
+        world.people["designer"],
+        "horizontal",
+        {"kind": "any", "k": 1, "items": [cred(version)]},
+        title="Lab Basics",
+    )
+    path = pathway_url(pathway).split("://", 1)[1].split("/", 1)[1]
+    page = Client().get(f"/{path}")
+    assert page.status_code == 200
+    assert "Lab Safety (BioSkills Institute)" in page.content.decode()
+    from skillstack.pathways import services
+
+    draft = services.pathway_create(
+        owner=world.issuer,
+        actor=world.people["designer"],
+        title="Secret draft",
+        description="Not yet.",
+        kind="horizontal",
+        definition={"kind": "any", "k": 1, "items": [cred(version)]},
+    )
+    assert Client().get(f"/pathways/bioskills/{draft.slug}/").status_code == 404

@@ -7,14 +7,25 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 
 from skillstack.accounts.roles import IssuerType, OrgKind
 from skillstack.core.access import requires
 from skillstack.core.permissions import can
 from skillstack.pathways import credit, credit_selectors, selectors
+from skillstack.pathways.engine import evaluate
+
+
+@requires("pathways.pathway.view")
+def public_pathway(request: HttpRequest, org_slug: str, pathway_slug: str) -> HttpResponse:
+    pathway = selectors.public_pathway(org_slug=org_slug, slug=pathway_slug)
+    if pathway is None:
+        raise Http404("No such pathway")
+    tree = evaluate(pathway.definition, [], now=timezone.now()).root
+    return render(request, "pathways/public.html", {"pathway": pathway, "tree": tree})
 
 
 @requires("pathways.progress.view")

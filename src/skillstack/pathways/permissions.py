@@ -9,6 +9,12 @@ DESIGNERS = {Role.COALITION_ADMIN, Role.ORG_ADMIN, Role.CREDENTIAL_DESIGNER}
 ADMINS = {Role.COALITION_ADMIN, Role.ORG_ADMIN}
 
 RULES = [
+    Rule.of(
+        "pathways.pathway.view",
+        set(),
+        Scope.PUBLIC,
+        "A published pathway's public page (its certificates' achievement id)",
+    ),
     Rule.of("pathways.pathway.list", DESIGNERS, Scope.ORG, "See the organization's pathways"),
     Rule.of("pathways.pathway.edit", DESIGNERS, Scope.ORG, "Define and change draft pathways"),
     Rule.of("pathways.pathway.publish", DESIGNERS, Scope.ORG, "Publish or retire a pathway"),

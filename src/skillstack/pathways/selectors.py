@@ -68,6 +68,16 @@ def pathway_of(*, organization: Organization, pk: int) -> Pathway | None:
     return Pathway.objects.filter(owner=organization, pk=pk).first()
 
 
+def public_pathway(*, org_slug: str, slug: str) -> Pathway | None:
+    """A published or retired pathway (certificates keep pointing at it); never a draft."""
+    return (
+        Pathway.objects.filter(owner__slug=org_slug, slug=slug)
+        .exclude(status=PathwayStatus.DRAFT)
+        .select_related("owner")
+        .first()
+    )
+
+
 def pathway_progress(
     *,
     pathway: Pathway,

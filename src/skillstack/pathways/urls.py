@@ -29,6 +29,11 @@ urlpatterns = [
         name="articulation_create",
     ),
     path(f"{ORG}credit/incoming.csv", learner_views.college_credit_csv, name="college_credit_csv"),
+    path(
+        "pathways/<slug:org_slug>/<slug:pathway_slug>/",
+        learner_views.public_pathway,
+        name="public",
+    ),
     path("me/pathways/", learner_views.my_pathways, name="mine"),
     path("me/credit/", learner_views.my_credit, name="my_credit"),
     path("me/credit/consent/", learner_views.my_credit_consent, name="my_credit_consent"),
