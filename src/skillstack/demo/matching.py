@@ -17,14 +17,20 @@ from skillstack.catalog.models import MicroCredentialVersion
 from skillstack.demo.people import LEARNER_NAMES, learner_email
 from skillstack.matching import selectors, services
 
-PLACES = (
+PLACES: tuple[list[str], ...] = (
     ["Worcester", "Boston"],
     ["Framingham"],
     ["Boston", "Cambridge"],
     ["Worcester"],
     [],
 )
-SHIFTS = (["day"], ["day", "evening"], [], ["night", "rotating"], ["flexible"])
+SHIFTS: tuple[list[str], ...] = (
+    ["day"],
+    ["day", "evening"],
+    [],
+    ["night", "rotating"],
+    ["flexible"],
+)
 WAGE_FLOORS = (None, "22.00", "25.00", "52000", None)
 HIDDEN_FROM = 26  # learners from this index on stay not discoverable
 

@@ -26,7 +26,7 @@ from skillstack.matching.models import CONSENT_WORDING
 from skillstack.matching.schemas import (
     CandidateMatchOut,
     CandidateProfileOut,
-    ConsentIn,
+    ConsentChoiceIn,
     ConsentOut,
     DeclaredSkillIn,
     DeclaredSkillOut,
@@ -151,7 +151,7 @@ def candidate_profile(request: HttpRequest) -> dict[str, Any]:
 
 @router.put("/me/candidate/consent", response=ConsentOut)
 @api_requires("matching.preferences.update")
-def consent_update(request: HttpRequest, payload: ConsentIn) -> dict[str, Any]:
+def consent_update(request: HttpRequest, payload: ConsentChoiceIn) -> dict[str, Any]:
     """Opt in (all employers, or chosen ones) or withdraw (``none``: hidden at once)."""
     employers = []
     if payload.employers and payload.discoverable_to != "chosen":

@@ -18,7 +18,7 @@ IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 ShiftName = Literal["day", "evening", "night", "rotating", "weekend", "flexible"]
 
 
-class ConsentIn(StrictIn):
+class ConsentChoiceIn(StrictIn):
     """Who may find the learner: ``none`` (withdraw), ``all`` employers, or ``chosen`` ones."""
 
     discoverable_to: Literal["none", "all", "chosen"]
