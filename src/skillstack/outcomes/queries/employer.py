@@ -16,8 +16,6 @@ from typing import Any
 from django.db.models import (
     Count,
     DateField,
-    DurationField,
-    ExpressionWrapper,
     F,
     Min,
     OuterRef,
@@ -26,10 +24,9 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import TruncDate
 
 from skillstack.outcomes.queries.funder import RETENTION_DAYS
-from skillstack.outcomes.queries.stats import median_by
+from skillstack.outcomes.queries.stats import TOTAL_KEY, DaysBetween, median_by
 
 
 @dataclass(frozen=True)
@@ -92,14 +89,9 @@ def employer_roi(src: HiringSources, *, employer_id: int, as_of: datetime.date) 
         src.openings.filter(employer_id=employer_id, published_at__isnull=False)
         .annotate(first_start=Subquery(first_start, output_field=DateField()))
         .filter(first_start__isnull=False)
-        .annotate(
-            value=ExpressionWrapper(
-                F("first_start") - TruncDate("published_at", output_field=DateField()),
-                output_field=DurationField(),
-            )
-        )
+        .annotate(value=DaysBetween(F("first_start"), F("published_at")))
     )
-    median, n = median_by(filled, group=None).get(None, (None, 0))
+    median, n = median_by(filled, group=None).get(TOTAL_KEY, (None, 0))
     figures["time_to_fill_days"] = median
     figures["filled_openings"] = n
     return figures

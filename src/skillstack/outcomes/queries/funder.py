@@ -33,10 +33,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DateField,
     DecimalField,
-    DurationField,
-    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -45,10 +42,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncDate
 
 from skillstack.outcomes.demographics import DIMENSIONS, NOT_REPORTED, PREFER_NOT
-from skillstack.outcomes.queries.stats import median_by
+from skillstack.outcomes.queries.stats import TOTAL_KEY, DaysBetween, median_by
 
 RETENTION_DAYS = (90, 180, 365)
 HOURS_PER_YEAR = 2080
@@ -209,10 +205,7 @@ def medians(src: Sources, scope: Scope) -> dict[str, dict[str, tuple[float | Non
         .order_by("issued_at")
         .values("issued_at")[:1]
     )
-    days = ExpressionWrapper(
-        F("start_date") - TruncDate("first_credential", output_field=DateField()),
-        output_field=DurationField(),
-    )
+    days = DaysBetween(F("start_date"), F("first_credential"))
     values = {
         "days_to_placement": placements.annotate(first_credential=Subquery(first_credential))
         .filter(first_credential__isnull=False)
@@ -222,6 +215,6 @@ def medians(src: Sources, scope: Scope) -> dict[str, dict[str, tuple[float | Non
     result: dict[str, dict[str, tuple[float | None, int]]] = {}
     for metric, qs in values.items():
         by_group = median_by(qs)
-        by_group[TOTAL] = median_by(qs, group=None).get(None, (None, 0))
+        by_group[TOTAL] = by_group.pop(TOTAL_KEY, (None, 0))
         result[metric] = by_group
     return result
