@@ -105,7 +105,12 @@ def _skill_asks(items: list[Any] | None) -> list[services.SkillAsk] | None:
 
 
 def _fields(payload: Any) -> dict[str, Any]:
-    return payload.model_dump(exclude_unset=True, exclude={"skills", "employer", "source_key"})
+    fields: dict[str, Any] = payload.model_dump(
+        exclude_unset=True, exclude={"skills", "employer", "source_key"}
+    )
+    if "missing_required" in fields:
+        fields["relax_required"] = fields.pop("missing_required") == "flag"
+    return fields
 
 
 @router.get("/orgs/{org_slug}/openings", response=list[OpeningOut])
@@ -152,9 +157,14 @@ def opening_update(
 ) -> Any:
     opening = _opening(request, opening_pk)
     fields = _fields(payload)
+    for name in ("description", "location", "occupation_code"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""  # null clears a text
     for name in ("title", "occupation_scheme", "remote", "shift", "wage_unit", "positions"):
         if name in fields and fields[name] is None:
             raise ValidationError({name: "This field cannot be empty."})
+    if "degree_requirement" in fields and fields["degree_requirement"] is None:
+        raise ValidationError({"degree_requirement": "Choose none, preferred or required."})
     services.opening_update(
         opening=opening, actor=request.user, skills=_skill_asks(payload.skills), **fields
     )

@@ -56,7 +56,13 @@ class OpeningPatch(StrictIn):
     positions: int | None = Field(None, ge=1, le=10_000, strict=True)
     degree_requirement: Degree | None = None
     closing_date: IsoDate | None = None
-    relax_required: bool | None = Field(None, strict=True)
+    missing_required: Literal["exclude", "flag"] | None = Field(
+        None,
+        description=(
+            "Candidates who miss a required skill: left out of the ranking (exclude), or "
+            "ranked too and flagged (flag)"
+        ),
+    )
     skills: list[SkillAskIn] | None = Field(None, max_length=40)
 
 
