@@ -30,9 +30,13 @@ def test_a_learner_composes_and_publishes_through_the_api(client: Client, world:
         "headline": "Upstream technician",
         "credentials": [credential.credential_id],
         "hidden_skills": [gowning.pk],
-        "share": True,
+        "search_engines": "allowed",
     }
     response = _send(client, "PATCH", "/api/me/resume", body)
+    assert response.status_code == 200, response.content
+    assert response.json()["credentials"][0]["shared"] is False  # not without consent
+    assert response.json()["search_engines"] == "allowed"
+    response = _send(client, "POST", "/api/me/resume/share-links")
     assert response.status_code == 200, response.content
     data = response.json()
     assert data["headline"] == "Upstream technician" and data["published"] is False
@@ -43,13 +47,19 @@ def test_a_learner_composes_and_publishes_through_the_api(client: Client, world:
     assert data["skills"][0]["credentials"] == [credential.credential_id]
 
     entry = {"role": "Media prep", "organisation": "Helix Ridge", "started_on": "2024-02-01"}
+    entry["visibility"] = "shown"
     created = _send(client, "POST", "/api/me/resume/experiences", entry)
     assert created.status_code == 201 and created.json()["ended_on"] is None
+    assert created.json()["visibility"] == "shown"
+    secret = {**entry, "role": "Secret project", "visibility": "hidden"}
+    hidden = _send(client, "POST", "/api/me/resume/experiences", secret)
+    assert hidden.status_code == 201 and hidden.json()["visibility"] == "hidden"
 
     published = _send(client, "POST", "/api/me/resume/publish", {}).json()
     assert published["published"] is True
     public = Client().get(published["public_url"]).content.decode()
     assert "Aseptic Technique" in public and "Media prep, Helix Ridge" in public
+    assert "Secret project" not in public
 
     revoked = _send(client, "POST", "/api/me/resume/revoke").json()
     assert revoked["published"] is False and revoked["public_url"] is None

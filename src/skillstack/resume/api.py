@@ -56,7 +56,7 @@ def _experience_out(entry: Experience) -> dict[str, Any]:
         "started_on": entry.start_date,
         "ended_on": entry.end_date,
         "description": entry.description,
-        "shown": entry.shown,
+        "visibility": "shown" if entry.shown else "hidden",
     }
 
 
@@ -89,7 +89,7 @@ def _resume_out(request: HttpRequest, resume: Resume) -> dict[str, Any]:
     return {
         "headline": resume.headline,
         "summary": resume.summary,
-        "allow_indexing": resume.allow_indexing,
+        "search_engines": "allowed" if resume.allow_indexing else "refused",
         "published": bool(url),
         "public_url": url or None,
         "expires_at": resume.expires_at if url else None,
@@ -114,15 +114,16 @@ def resume_patch(request: HttpRequest, payload: ResumeIn) -> dict[str, Any]:
     """Change the headline, summary, indexing choice, or which credentials and skills show."""
     resume = _resume(request)
     try:
-        if {"headline", "summary", "allow_indexing"} & payload.model_fields_set:
+        if {"headline", "summary", "search_engines"} & payload.model_fields_set:
+            indexing = resume.allow_indexing
+            if payload.search_engines is not None:
+                indexing = payload.search_engines == "allowed"
             resume = services.resume_profile_update(
                 resume=resume,
                 actor=request.user,
                 headline=payload.headline if payload.headline is not None else resume.headline,
                 summary=payload.summary if payload.summary is not None else resume.summary,
-                allow_indexing=payload.allow_indexing
-                if payload.allow_indexing is not None
-                else resume.allow_indexing,
+                allow_indexing=indexing,
             )
         if payload.credentials is not None or payload.hidden_skills is not None:
             chosen = list(resume.credentials.values_list("ref", flat=True))
@@ -133,7 +134,6 @@ def resume_patch(request: HttpRequest, payload: ResumeIn) -> dict[str, Any]:
                 hidden_skill_ids=payload.hidden_skills
                 if payload.hidden_skills is not None
                 else resume.hidden_skill_ids,
-                share=payload.share,
             )
     except ValidationError as exc:
         raise _renamed(exc) from None
@@ -152,7 +152,7 @@ def experience_create(request: HttpRequest, payload: ExperienceIn) -> Status:
             start_date=payload.started_on,
             end_date=payload.ended_on,
             description=payload.description,
-            shown=payload.shown,
+            shown=payload.visibility == "shown",
         )
     except ValidationError as exc:
         raise _renamed(exc) from None
@@ -167,6 +167,15 @@ def experience_remove(request: HttpRequest, experience_pk: PathId) -> Status:
         raise Http404("No such entry on your resume")
     services.experience_delete(experience=entry, actor=request.user)
     return Status(204, None)
+
+
+@router.post("/me/resume/share-links", response=ResumeOut)
+@api_requires("resume.resume.update")
+def resume_share_links(request: HttpRequest) -> dict[str, Any]:
+    """Turn on the public share link of every credential the resume shows (the holder's
+    consent), so each credential's verify link opens its own public page."""
+    resume = services.resume_share_links_enable(resume=_resume(request), actor=request.user)
+    return _resume_out(request, resume)
 
 
 @router.post("/me/resume/publish", response=ResumeOut)

@@ -1,10 +1,10 @@
 """Request and response shapes of the resume API."""
 
 import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import StrictBool, StrictInt
+from pydantic import StrictInt
 
 from skillstack.core.schemas import MAX_ID, StrictIn
 
@@ -18,16 +18,15 @@ class ResumeIn(StrictIn):
 
     headline: Annotated[str, Field(max_length=150)] | None = None
     summary: Annotated[str, Field(max_length=2000)] | None = None
-    allow_indexing: StrictBool | None = None
+    search_engines: Literal["allowed", "refused"] | None = Field(
+        None, description="Whether search engines may list the published page (refused at first)"
+    )
     credentials: list[Ref] | None = Field(
         None,
         max_length=100,
         description="Credential ids (the `ref` of a holding) to show, in order",
     )
     hidden_skills: list[SkillId] | None = Field(None, max_length=1000)
-    share: StrictBool = Field(
-        False, description="Turn on the share link of each chosen credential (the holder agrees)"
-    )
 
 
 class ExperienceIn(StrictIn):
@@ -36,7 +35,7 @@ class ExperienceIn(StrictIn):
     started_on: datetime.date
     ended_on: datetime.date | None = None
     description: Annotated[str, Field(max_length=2000)] = ""
-    shown: StrictBool = True
+    visibility: Literal["shown", "hidden"] = "shown"
 
 
 class PublishLinkIn(StrictIn):
@@ -52,7 +51,7 @@ class ExperienceOut(Schema):
     started_on: datetime.date
     ended_on: datetime.date | None
     description: str
-    shown: bool
+    visibility: str = Field(description="shown or hidden")
 
 
 class CredentialOut(Schema):
@@ -77,7 +76,7 @@ class SkillOut(Schema):
 class ResumeOut(Schema):
     headline: str
     summary: str
-    allow_indexing: bool
+    search_engines: str = Field(description="allowed or refused")
     published: bool
     public_url: str | None
     expires_at: datetime.datetime | None

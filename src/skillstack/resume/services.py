@@ -122,6 +122,21 @@ def resume_credentials_choose(
     return row
 
 
+def resume_share_links_enable(*, resume: Resume, actor: Any) -> Resume:
+    """Turn on the share link of each chosen credential that verifies now (the holder's
+    consent); the choice itself stays as it is."""
+    chosen = list(resume.credentials.values_list("ref", flat=True))
+    held = {h.ref: h.source for h in verified_holdings(user=resume.owner)}
+    refs = [ref for ref in chosen if ref in held]
+    with transaction.atomic():
+        row = _locked(resume)
+        shared = _share_chosen(row, refs, held, actor)
+        audit_record(
+            action="resume.credentials.shared", actor=actor, obj=row, data={"shared": shared}
+        )
+    return row
+
+
 def _share_chosen(resume: Resume, refs: list[str], sources: dict[str, str], actor: Any) -> list:
     platform = [ref for ref in refs if sources[ref] == "platform"]
     turned_on = []
