@@ -61,21 +61,16 @@ def _bulk(model: Any, rows: Any) -> None:
 
 
 def _generate(n: int, rng: random.Random) -> None:
-    from decimal import Decimal
 
     from django.utils import timezone
 
     from skillstack.accounts.models import Organization, User
-    from skillstack.assessment.models import AssessmentSession, Attempt, EvaluatorCertification
+    from skillstack.assessment.models import AssessmentSession, EvaluatorCertification
     from skillstack.catalog.models import MicroCredential, MicroCredentialVersion, Skill
-    from skillstack.hiring.models import Application, Placement
-    from skillstack.issuing.models import IssuedCredential
     from skillstack.jobs.models import Opening, OpeningSkill
     from skillstack.outcomes.models import (
         Cohort,
-        CohortEnrolment,
         FundedProgram,
-        LearnerDemographics,
     )
 
     tz = timezone.get_current_timezone()
@@ -155,102 +150,16 @@ def _generate(n: int, rng: random.Random) -> None:
         for c in range(6)
     }
 
-    first_id = (User.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    _bulk(
-        User,
-        (
-            User(
-                email=f"bench{i}@learners.example",
-                full_name=f"Learner {i}",
-                password="!",  # noqa: S106 - unusable: these learners never sign in
-            )
-            for i in range(n)
-        ),
-    )
-    ids = list(
-        User.objects.filter(email__endswith="@learners.example", pk__gte=first_id)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    # Weighted toward the first program (the timed "full" report covers ~55 % of learners).
-    program_of = [0 if rng.random() < 0.55 else rng.randrange(1, 4) for _ in ids]
-    cohort_of = [rng.randrange(6) for _ in ids]
-    _bulk(
-        CohortEnrolment,
-        (
-            CohortEnrolment(cohort=cohorts[program_of[i] * 6 + cohort_of[i]], learner_id=pk)
-            for i, pk in enumerate(ids)
-        ),
-    )
-    races = ["hispanic", "asian", "black", "white", "two_or_more", "american_indian"]
-    _bulk(
-        LearnerDemographics,
-        (
-            LearnerDemographics(
-                user_id=pk,
-                race_ethnicity=rng.choice(races),
-                sex=rng.choice(["female", "male", "prefer_not"]),
-                prior_degree=rng.choice(["none", "associate", "bachelor"]),
-                consented=True,
-            )
-            for pk in ids
-            if rng.random() < 0.3
-        ),
-    )
-    print(f"learners, enrolments, demographics: {time.perf_counter() - t0:.0f} s", flush=True)
-
-    def attempts() -> Any:
-        for i, pk in enumerate(ids):
-            p, c = program_of[i], cohort_of[i]
-            v = versions[p * 5 + rng.randrange(5)]
-            tries = 2 if rng.random() < 0.2 else 1
-            for t in range(tries):
-                yield Attempt(
-                    session=sessions[(v.pk, c)],
-                    learner_id=pk,
-                    micro_credential_version=v,
-                    evaluator=evaluator,
-                    certification=certs[v.pk],
-                    observed_at=moment(c * 90 + 40 + t * 10),
-                    observations={},
-                    passed=t == tries - 1 and rng.random() < 0.8,
-                    status="final",
-                    attested_at=moment(c * 90 + 40 + t * 10),
-                )
-
-    _bulk(Attempt, attempts())
-
-    def credentials() -> Any:
-        for i, pk in enumerate(ids):
-            if rng.random() < 0.8:
-                p, c = program_of[i], cohort_of[i]
-                v = versions[p * 5 + rng.randrange(5)]
-                yield IssuedCredential(
-                    idempotency_key=f"bench:{pk}",
-                    credential_id=f"urn:bench:{pk}",
-                    issuer=v.micro_credential.issuer,
-                    recipient_id=pk,
-                    micro_credential_version=v,
-                    document={},
-                    name=v.name,
-                    issued_at=moment(c * 90 + 45),
-                    state="revoked" if rng.random() < 0.01 else "active",
-                )
-
-    _bulk(IssuedCredential, credentials())
-    print(f"attempts, credentials: {time.perf_counter() - t0:.0f} s", flush=True)
-
     n_openings = max(n // 25, 10)
     locations = ["Raleigh, NC", "Durham, NC", "Boston, MA", "San Diego, CA", "Austin, TX"]
+    codes = ["51-9199.00", "19-4021.00", "51-9011.00", "17-3026.00"]
     _bulk(
         Opening,
         (
             Opening(
                 employer=employers[i % len(employers)],
                 title=f"Technician {i}",
-                occupation_code=rng.choice(
-                    ["51-9199.00", "19-4021.00", "51-9011.00", "17-3026.00"]
-                ),
+                occupation_code=rng.choice(codes),
                 location=rng.choice(locations),
                 positions=rng.randint(1, 5),
                 degree_requirement=rng.choice(["none", "none", "preferred", "required"]),
@@ -261,7 +170,9 @@ def _generate(n: int, rng: random.Random) -> None:
         ),
     )
     openings = list(
-        Opening.objects.filter(title__startswith="Technician ").values_list("pk", flat=True)
+        Opening.objects.filter(title__startswith="Technician ")
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     _bulk(
         OpeningSkill,
@@ -271,39 +182,229 @@ def _generate(n: int, rng: random.Random) -> None:
             for s in rng.sample(skills, 5)
         ),
     )
+    print(f"organizations, catalog, openings: {time.perf_counter() - t0:.0f} s", flush=True)
+    ids = {
+        "cohort": _contiguous([c.pk for c in cohorts]),
+        "version": _contiguous([v.pk for v in versions]),
+        "cert": _contiguous([certs[v.pk].pk for v in versions]),
+        "session": _contiguous([sessions[(v.pk, c)].pk for v in versions for c in range(6)]),
+        "opening": _contiguous(openings),
+        "n_openings": len(openings),
+        "issuer": {v.pk: v.micro_credential.issuer_id for v in versions},
+    }
+    _generate_in_db(n, ids, evaluator_id=evaluator.pk, start=start, moment=moment)
+    print(f"learners and their records (in the database): {time.perf_counter() - t0:.0f} s")
 
-    def applications() -> Any:
-        for pk in ids:
-            first = rng.randrange(len(openings))
-            second = (first + 1 + rng.randrange(len(openings) - 1)) % len(openings)
-            for o in (first, second):
-                yield Application(
-                    opening_id=openings[o],
-                    candidate_id=pk,
-                    source="candidate",
-                    stage=rng.choice(["applied", "screening", "interview", "not_selected"]),
-                )
 
-    _bulk(Application, applications())
-    print(f"openings, applications: {time.perf_counter() - t0:.0f} s", flush=True)
-    apps = Application.objects.filter(candidate_id__in=ids[:1]).values_list("pk", flat=True)
-    lowest = min(apps)
-    _bulk(
-        Placement,
-        (
-            Placement(
-                application_id=lowest + k * 5,
-                start_date=day(rng.randrange(100, 1000)),
-                role_title="Technician",
-                wage=Decimal(rng.randrange(1800, 3500)) / 100,
-                employment_type="full_time",
-                ended_on=day(rng.randrange(1000, 1100)) if rng.random() < 0.3 else None,
-                promoted_on=day(1050) if rng.random() < 0.1 else None,
-            )
-            for k in range(len(ids) * 2 // 5)
-        ),
+def _contiguous(pks: list[int]) -> int:
+    """The first of ``pks``, which the in-database generation addresses by offset."""
+    assert pks == list(range(pks[0], pks[0] + len(pks))), "ids are not contiguous"
+    return pks[0]
+
+
+def _fill(table: Any, given: dict[str, str], source: str, params: list[Any]) -> None:
+    """INSERT INTO the model's table SELECT ``given`` expressions FROM ``source``; every other
+    NOT NULL column gets its field's default (so a new column in another app does not break
+    the benchmark)."""
+    from django.db import connection
+    from django.db.models import NOT_PROVIDED
+
+    columns, values, extra = [], [], []
+    for field in table._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(field.column)
+        if field.column in given:
+            values.append(given[field.column])
+        elif field.null:
+            values.append("NULL")
+        else:
+            default = field.default() if callable(field.default) else field.default
+            if default is NOT_PROVIDED:
+                default = ""
+            values.append("%s")
+            extra.append(field.get_db_prep_save(default, connection))
+    sql = (
+        f"INSERT INTO {table._meta.db_table} ({', '.join(columns)}) "  # noqa: S608 - our own SQL
+        f"SELECT {', '.join(values)} FROM {source}"
     )
-    print(f"placements: {time.perf_counter() - t0:.0f} s", flush=True)
+    # The given expressions come first in the statement's parameter order only when the
+    # defaults follow them; build the parameter list in column order.
+    ordered: list[Any] = []
+    extra_iter = iter(extra)
+    for column, value in zip(columns, values, strict=True):
+        if column in given:
+            ordered.extend(params.pop(0) for _ in range(value.count("%s")))
+        elif value == "%s":
+            ordered.append(next(extra_iter))
+    sql = sql.replace("%", "%%").replace("%%s", "%s")  # modulo operators, then placeholders
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ordered)
+
+
+def _generate_in_db(
+    n: int, ids: dict[str, Any], *, evaluator_id: int, start: Any, moment: Any
+) -> None:
+    """Learners, enrolments, demographics, attempts, credentials, applications, placements,
+    made by INSERT … SELECT over a sequence table: millions of rows without Python objects.
+    Spread is by multiplicative hashing of the row number (deterministic)."""
+    from django.db import connection
+
+    from skillstack.accounts.models import User
+    from skillstack.assessment.models import Attempt
+    from skillstack.hiring.models import Application, Placement
+    from skillstack.issuing.models import IssuedCredential
+    from skillstack.outcomes.models import CohortEnrolment, LearnerDemographics
+
+    pg = connection.vendor == "postgresql"
+    concat = "||"
+    true, false = ("TRUE", "FALSE") if pg else ("1", "0")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_seq (i integer PRIMARY KEY)")
+        cursor.execute(
+            "INSERT INTO bench_seq (i) WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL "
+            "SELECT i + 1 FROM s WHERE i < %s) SELECT i FROM s",
+            [2 * n - 1],
+        )
+    now = moment(1060)
+    _fill(
+        User,
+        {
+            "password": "'!'",
+            "email": f"'bench' {concat} i {concat} '@learners.example'",
+            "full_name": f"'Learner ' {concat} i",
+            "date_joined": "%s",
+            "is_active": true,
+            "is_staff": false,
+            "is_superuser": false,
+        },
+        f"bench_seq WHERE i < {n}",
+        [now],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT MIN(id), MAX(id) FROM accounts_user WHERE email LIKE 'bench%%@learners.example'"
+        )
+        first, last = cursor.fetchone()
+    assert last - first + 1 == n, "learner ids are not contiguous"
+    # A learner's program: 0 for ~55 %, else 1-3; cohort 0-5; i = user id - first.
+    learners = f"(SELECT id, id - {first} AS i FROM accounts_user WHERE id >= {first}) AS l"  # noqa: S608 - numbers we made
+    program = "(CASE WHEN (l.i * 2654435761) % 100 < 55 THEN 0 ELSE 1 + l.i % 3 END)"
+    cohort = "((l.i * 40503) % 6)"
+    version = f"({program} * 5 + l.i % 5)"
+    _fill(
+        CohortEnrolment,
+        {
+            "cohort_id": f"{ids['cohort']} + {program} * 6 + {cohort}",
+            "learner_id": "l.id",
+            "enrolled_at": "%s",
+        },
+        learners,
+        [now],
+    )
+    races = ["hispanic", "asian", "black", "white", "two_or_more", "american_indian"]
+    race = "CASE l.i % 6 " + " ".join(f"WHEN {k} THEN '{r}'" for k, r in enumerate(races))
+    _fill(
+        LearnerDemographics,
+        {
+            "user_id": "l.id",
+            "race_ethnicity": race + " END",
+            "sex": "CASE l.i % 3 WHEN 0 THEN 'female' WHEN 1 THEN 'male' ELSE 'prefer_not' END",
+            "prior_degree": "CASE (l.i / 7) % 3 WHEN 0 THEN 'none' WHEN 1 THEN 'associate' "
+            "ELSE 'bachelor' END",
+            "consented": true,
+            "updated_at": "%s",
+            "races": "'[]'",
+        },
+        learners + " WHERE (l.i * 7919) % 10 < 3",
+        [now],
+    )
+    uuid = "md5(l.i::text || '-' || r.k::text)::uuid" if pg else "lower(hex(randomblob(16)))"
+    retakes = "(SELECT 0 AS k UNION ALL SELECT 1) AS r"
+    _fill(
+        Attempt,
+        {
+            "client_id": uuid,
+            "session_id": f"{ids['session']} + {version} * 6 + {cohort}",
+            "learner_id": "l.id",
+            "micro_credential_version_id": f"{ids['version']} + {version}",
+            "evaluator_id": str(evaluator_id),
+            "certification_id": f"{ids['cert']} + {version}",
+            "observed_at": "%s",
+            "attested_at": "%s",
+            "submitted_at": "%s",
+            "passed": f"(CASE WHEN l.i % 5 = 0 AND r.k = 0 THEN {false} "
+            f"WHEN (l.i * 31) % 10 < 8 THEN {true} ELSE {false} END)",
+            "status": "'final'",
+            "observations": "'{}'",
+        },
+        f"{learners} CROSS JOIN {retakes} WHERE r.k = 0 OR l.i % 5 = 0",
+        [moment(400), moment(400), now],
+    )
+    issuer = "CASE " + " ".join(
+        f"WHEN {ids['version']} + {version} = {v} THEN {org}" for v, org in ids["issuer"].items()
+    )
+    _fill(
+        IssuedCredential,
+        {
+            "idempotency_key": f"'bench:' {concat} l.i",
+            "credential_id": f"'urn:bench:' {concat} l.i",
+            "issuer_id": issuer + " END",
+            "recipient_id": "l.id",
+            "micro_credential_version_id": f"{ids['version']} + {version}",
+            "document": "'{}'",
+            "name": "'Bench credential'",
+            "issued_at": "%s",
+            "state": "CASE WHEN l.i % 100 = 0 THEN 'revoked' ELSE 'active' END",
+        },
+        learners + " WHERE (l.i * 97) % 10 < 8",
+        [moment(420)],
+    )
+    o = f"((l.i * 7) % {ids['n_openings']})"
+    second = f"(({o} + 1 + l.i % ({ids['n_openings']} - 1)) % {ids['n_openings']})"
+    stages = "CASE (l.i + r.k) % 4 WHEN 0 THEN 'applied' WHEN 1 THEN 'screening' "
+    stages += "WHEN 2 THEN 'interview' ELSE 'not_selected' END"
+    _fill(
+        Application,
+        {
+            "opening_id": f"{ids['opening']} + CASE r.k WHEN 0 THEN {o} ELSE {second} END",
+            "candidate_id": "l.id",
+            "source": "'candidate'",
+            "stage": stages,
+            "created_at": "%s",
+            "stage_changed_at": "%s",
+        },
+        f"{learners} CROSS JOIN {retakes}",
+        [moment(500), moment(500)],
+    )
+    day = (
+        "(%s::date + ((a.id * 13) % 900 + 100))"
+        if pg
+        else "date(%s, '+' || ((a.id * 13) % 900 + 100) || ' days')"
+    )
+    ended = (
+        "CASE WHEN a.id % 10 < 3 THEN (%s::date + 1000 + a.id % 100) END"
+        if pg
+        else "CASE WHEN a.id % 10 < 3 THEN date(%s, '+' || (1000 + a.id % 100) || ' days') END"
+    )
+    _fill(
+        Placement,
+        {
+            "application_id": "a.id",
+            "start_date": day,
+            "ended_on": ended,
+            "promoted_on": "CASE WHEN a.id % 10 = 9 THEN %s END",
+            "role_title": "'Technician'",
+            "wage": "(1800 + (a.id * 7) % 1700) / 100.0",
+            "wage_unit": "'hour'",
+            "employment_type": "'full_time'",
+            "created_at": "%s",
+        },
+        f"hiring_application a WHERE a.candidate_id >= {first} AND (a.id * 2654435761) % 5 = 0",
+        [start, start, moment(1050).date(), now],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE bench_seq")
 
 
 def _timed(fn: Any) -> tuple[float, Any]:
@@ -321,10 +422,11 @@ def _naive_counts(program: Any, sample_mod: int = 10) -> dict[str, int]:
 
     versions = set(program.micro_credentials.values_list("versions__pk", flat=True))
     joined: dict[int, datetime.date] = {}
+    pick = random.Random(7)  # a random sample: the generated data is spread by arithmetic
     for learner, starts in CohortEnrolment.objects.filter(cohort__program=program).values_list(
         "learner_id", "cohort__starts_on"
     ):
-        if learner % sample_mod == 0:
+        if pick.randrange(sample_mod) == 0:
             joined[learner] = min(starts, joined.get(learner, starts))
     people = set(joined)
     assessed, passed, failed, earned, applied, placed = (set() for _ in range(6))
