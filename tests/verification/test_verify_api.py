@@ -82,3 +82,20 @@ def test_a_garbage_upload_is_a_422(client: Client) -> None:
     response = client.post("/api/verify/upload", {"file": SimpleUploadedFile("x.bin", b"\x00zz")})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "file"
+
+
+def test_ob2_signed_badge_offline_is_not_checked_never_valid(
+    client: Client, world: World, no_connection: None
+) -> None:
+    """1EdTech's OB 2.0 signed sample: its key lives at example.org, which is not fetched."""
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[2].parent / "shared"
+    sample = shared / "standards/corpus/1edtech/ob20/simple.jwt"
+    answer = _post(client, {"credential": sample.read_text().strip()})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["source"] == "ob2+jws"
+    assert body["verdict"] == "not-checked"
+    messages = " ".join(c["message"] for c in body["checks"])
+    assert "does not contact other sites" in messages

@@ -15,8 +15,8 @@ from skillstack.core.schemas import MAX_ID
 from skillstack.trust import imports, selectors, services
 from skillstack.trust.models import ImportedCredential, RegistryEntry
 from skillstack.trust.schemas import (
+    CredentialImportIn,
     DecisionIn,
-    ImportIn,
     ImportOut,
     RegistryEntryOut,
     RegistryOut,
@@ -64,7 +64,7 @@ def import_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post("/wallet/imports", response={201: ImportOut})
 @api_requires("trust.import.add")
-def import_add(request: HttpRequest, payload: ImportIn) -> Status:
+def import_add(request: HttpRequest, payload: CredentialImportIn) -> Status:
     """Verify a credential issued to you elsewhere and add it (the same one twice is one)."""
     if payload.url is not None:
         row = imports.imported_credential_add_from_url(actor=request.user, url=payload.url)

@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from skillstack.core.schemas import StrictIn
 
 
-class ImportIn(StrictIn):
+class CredentialImportIn(StrictIn):
     credential: dict[str, Any] | str | None = Field(
         default=None, description="The credential: JSON object, or text (JSON, VC-JWT, OB 2.0 JWS)"
     )
@@ -20,7 +20,7 @@ class ImportIn(StrictIn):
     )
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> ImportIn:
+    def _exactly_one(self) -> CredentialImportIn:
         if (self.credential is None) == (self.url is None):
             raise ValueError("Send either `credential` or `url`, exactly one of them.")
         if isinstance(self.credential, str) and not self.credential:
