@@ -251,3 +251,21 @@ def test_learner_removes_an_import(signed_in: Client, learner: Any, no_connectio
     assert response.status_code == 302
     assert not ImportedCredential.objects.exists()
     assert verified_holdings(user=learner) == []
+
+
+def test_a_stale_import_is_rechecked_when_used(world: World, learner: Any) -> None:
+    old = make_user(email="old.account@example.test")
+    credential = helpers.issued_here_to_old_account(
+        issuer=world.other_issuer, email=learner.email, old_account=old
+    )
+    imported = imported_credential_add(actor=learner, data=credential.document)
+    revoke(credential)
+    # within the freshness window the last check stands
+    assert [h.pk for h in verified_holdings(user=learner)] == [imported.pk]
+    ImportedCredential.objects.filter(pk=imported.pk).update(
+        checked_at=timezone.now() - timedelta(days=2)
+    )
+    assert verified_holdings(user=learner) == []
+    imported.refresh_from_db()
+    assert imported.state == "revoked"
+    assert "REVOKED" in imported.report["headline"]
