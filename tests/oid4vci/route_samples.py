@@ -25,8 +25,8 @@ def _offer_secret(channel: str) -> Callable[[Samples], str]:
 
 
 PATH_SAMPLES: dict[str, Callable[[Samples], str]] = {
-    "exchange_id": _offer_secret("vcapi"),
-    "offer_handle": _offer_secret("oid4vci"),
+    "wallet_exchange_id": _offer_secret("vcapi"),
+    "wallet_offer_handle": _offer_secret("oid4vci"),
 }
 
 
@@ -45,4 +45,4 @@ def _open_offer_pk(s: Samples) -> str:
     return str(s.memo("oid4vci.open_offer", make))
 
 
-PATH_SAMPLES["offer_pk"] = _open_offer_pk
+PATH_SAMPLES["wallet_offer_pk"] = _open_offer_pk

@@ -83,8 +83,8 @@ def _token_params(request: HttpRequest) -> dict[str, Any]:
 
 @require_GET
 @requires(ACTION)
-def offer(request: HttpRequest, offer_handle: str) -> HttpResponse:
-    return _answering(lambda: protocol.credential_offer(handle=offer_handle))
+def offer(request: HttpRequest, wallet_offer_handle: str) -> HttpResponse:
+    return _answering(lambda: protocol.credential_offer(handle=wallet_offer_handle))
 
 
 @csrf_exempt
@@ -124,9 +124,9 @@ def credential(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @requires(ACTION)
-def exchange(request: HttpRequest, exchange_id: str) -> HttpResponse:
+def exchange(request: HttpRequest, wallet_exchange_id: str) -> HttpResponse:
     if request.method == "GET":
-        return _answering(lambda: exchanges.exchange_protocols(exchange_id=exchange_id))
+        return _answering(lambda: exchanges.exchange_protocols(exchange_id=wallet_exchange_id))
     return _answering(
-        lambda: exchanges.exchange_step(exchange_id=exchange_id, body=_json_body(request))
+        lambda: exchanges.exchange_step(exchange_id=wallet_exchange_id, body=_json_body(request))
     )

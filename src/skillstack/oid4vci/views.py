@@ -74,9 +74,9 @@ def credential_mobile(request: HttpRequest, credential_pk: int) -> HttpResponse:
 
 @requires("oid4vci.offer.cancel")
 @require_POST
-def offer_cancel(request: HttpRequest, credential_pk: int, offer_pk: int) -> HttpResponse:
+def offer_cancel(request: HttpRequest, credential_pk: int, wallet_offer_pk: int) -> HttpResponse:
     credential = _own(request, credential_pk)
-    offer = offer_of_learner(learner=request.user, credential=credential, pk=offer_pk)
+    offer = offer_of_learner(learner=request.user, credential=credential, pk=wallet_offer_pk)
     if offer is None:
         raise Http404("No such offer")
     try:
