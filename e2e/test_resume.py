@@ -19,7 +19,7 @@ PHONE = {"width": 390, "height": 844}
 def test_learner_builds_publishes_and_shares_a_resume(
     page, browser, live_server, world, tmp_path: Path
 ) -> None:
-    page.set_default_timeout(30_000)  # rendering a PDF on a busy shared machine takes a while
+    page.set_default_timeout(60_000)  # a PDF, and pages, on a busy shared machine take a while
     held_credential(world, name="Aseptic Technique", skills=["Maintain aseptic conditions"])
     held_credential(world, name="Accurate Pipetting", skills=["Use laboratory pipettes"])
     sign_in(page, world.people["learner"].email)
@@ -50,7 +50,7 @@ def test_learner_builds_publishes_and_shares_a_resume(
     assert link.startswith(f"{live_server.url}/r/")
 
     visitor = browser.new_context(viewport=PHONE, base_url=live_server.url, accept_downloads=True)
-    visitor.set_default_timeout(30_000)
+    visitor.set_default_timeout(60_000)
     anonymous = visitor.new_page()
     anonymous.goto(link)
     assert anonymous.get_by_role("heading", level=1).inner_text() == "Learner"
