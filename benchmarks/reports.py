@@ -207,7 +207,6 @@ def _fill(table: Any, given: dict[str, str], source: str, params: list[Any]) -> 
     NOT NULL column gets its field's default (so a new column in another app does not break
     the benchmark)."""
     from django.db import connection
-    from django.db.models import NOT_PROVIDED
 
     columns, values, extra = [], [], []
     for field in table._meta.concrete_fields:
@@ -219,9 +218,7 @@ def _fill(table: Any, given: dict[str, str], source: str, params: list[Any]) -> 
         elif field.null:
             values.append("NULL")
         else:
-            default = field.default() if callable(field.default) else field.default
-            if default is NOT_PROVIDED:
-                default = ""
+            default = field.get_default() if field.has_default() else ""
             values.append("%s")
             extra.append(field.get_db_prep_save(default, connection))
     sql = (
@@ -378,12 +375,12 @@ def _generate_in_db(
         [moment(500), moment(500)],
     )
     day = (
-        "(%s::date + ((a.id * 13) % 900 + 100))"
+        "(%s::date + ((a.id * 13) % 900 + 100)::int)"
         if pg
         else "date(%s, '+' || ((a.id * 13) % 900 + 100) || ' days')"
     )
     ended = (
-        "CASE WHEN a.id % 10 < 3 THEN (%s::date + 1000 + a.id % 100) END"
+        "CASE WHEN a.id % 10 < 3 THEN (%s::date + (1000 + a.id % 100)::int) END"
         if pg
         else "CASE WHEN a.id % 10 < 3 THEN date(%s, '+' || (1000 + a.id % 100) || ' days') END"
     )
