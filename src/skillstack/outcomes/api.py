@@ -15,7 +15,7 @@ from skillstack.core.access import api_requires
 from skillstack.outcomes import selectors, services
 from skillstack.outcomes.report import ReportTable
 from skillstack.outcomes.schemas import (
-    ConsentIn,
+    ConsentChoice,
     ConsentOut,
     DemographicsIn,
     Dimension,
@@ -112,7 +112,7 @@ def demographics_put(request: HttpRequest, payload: DemographicsIn) -> tuple[int
 
 @router.put("/me/demographics/consent", response=ConsentOut)
 @api_requires("outcomes.demographics.edit")
-def consent_put(request: HttpRequest, payload: ConsentIn) -> Any:
+def consent_put(request: HttpRequest, payload: ConsentChoice) -> Any:
     return services.demographic_consent_set(
         user=request.user, actor=request.user, granted=payload.granted
     )

@@ -86,7 +86,9 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args: Any, cohorts: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].choices = [("", "All cohorts")] + [
+        field = self.fields["cohort"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "All cohorts")] + [
             (c.pk, f"{c.name} ({c.starts_on:%b %Y})") for c in cohorts
         ]
 
@@ -119,5 +121,5 @@ class GapFilterForm(forms.Form):
         choices=[(3, "3 months"), (6, "6 months"), (12, "12 months"), (24, "24 months")],
         coerce=int,
         required=False,
-        empty_value=12,
+        empty_value=12,  # type: ignore[arg-type]
     )

@@ -72,13 +72,13 @@ def baseline(request: HttpRequest, org_slug: str) -> HttpResponse:
         try:
             services.baseline_save(employer=org, actor=request.user, figures=form.cleaned_data)
         except ValidationError as exc:
-            for errors in exc.message_dict.values():
-                messages.error(request, " ".join(errors))
+            for problems in exc.message_dict.values():
+                messages.error(request, " ".join(problems))
         else:
             messages.success(request, "Your baseline is saved.")
     else:
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            messages.error(request, f"{form.fields[field].label}: {' '.join(str(e) for e in errors)}")
     return redirect("outcomes:roi", org_slug=org.slug)
 
 

@@ -143,8 +143,8 @@ def cohort_new(request: HttpRequest, org_slug: str, program_pk: int) -> HttpResp
                 program=program, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            for field, problems in exc.message_dict.items():
+                messages.error(request, f"{form.fields[field].label}: {' '.join(problems)}")
         else:
             count = cohort.enrolments.count()
             messages.success(
@@ -153,7 +153,7 @@ def cohort_new(request: HttpRequest, org_slug: str, program_pk: int) -> HttpResp
     else:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else "Cohort"
-            messages.error(request, f"{label}: {' '.join(errors)}")
+            messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
     return redirect("outcomes:report", org_slug=org.slug, program_pk=program.pk)
 
 

@@ -59,7 +59,7 @@ class DemographicsIn(Schema):
     prior_degree: PriorDegree | Literal[""] = ""
 
 
-class ConsentIn(Schema):
+class ConsentChoice(Schema):
     granted: bool
 
 

@@ -68,7 +68,9 @@ def snapshot_visible(*, organization: Organization, key: str) -> ReportSnapshot:
         raise Http404("No such snapshot") from None
     snapshot = ReportSnapshot.objects.filter(key=parsed).select_related("program").first()
     visible = programs_visible(organization=organization)
-    if snapshot is None or not visible.filter(pk=snapshot.program_id).exists():
+    if snapshot is None or snapshot.program_id is None:
+        raise Http404("No such snapshot")
+    if not visible.filter(pk=snapshot.program_id).exists():
         raise Http404("No such snapshot")
     return snapshot
 

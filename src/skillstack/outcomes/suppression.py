@@ -18,10 +18,11 @@ This follows the practice described in the U.S. Department of Education's PTAC g
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-Key = Hashable
+Key = Any  # a cell's key: any hashable value (a name, a (row, column) pair)
 
 
 @dataclass(frozen=True)
