@@ -78,7 +78,8 @@ def baseline(request: HttpRequest, org_slug: str) -> HttpResponse:
             messages.success(request, "Your baseline is saved.")
     else:
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(str(e) for e in errors)}")
+            words = " ".join(str(e) for e in errors)
+            messages.error(request, f"{form.fields[field].label}: {words}")
     return redirect("outcomes:roi", org_slug=org.slug)
 
 
