@@ -121,3 +121,35 @@ def test_problems_of_documents_that_are_not_clrs() -> None:
     assert "@context must include the CLR 2.0 context" in problems
     assert "type must include VerifiableCredential and ClrCredential" in problems
     assert "credentialSubject.type must include ClrSubject" in problems
+
+
+def _signed_clr(*components: dict[str, Any]) -> dict[str, Any]:
+    clr = clr_credential(
+        id="urn:uuid:22222222-2222-4222-8222-222222222222",
+        issuer={"id": ISSUER, "type": ["Profile"], "name": "Northfield Institute"},
+        subject=LEARNER,
+        credentials=list(components),
+        valid_from="2026-02-01T00:00:00Z",
+        name="Learning record of learner 42",
+    )
+    return proof_add(clr, key=KEY, created="2026-02-01T00:00:00Z")
+
+
+def test_verify_checks_the_record_and_each_credential_in_it() -> None:
+    from obcore.verify import verify
+
+    report = verify(_signed_clr(_badge(1), _badge(2)))
+    assert report.verified, report.as_dict()
+    ids = {c.id for c in report.checks}
+    assert {"schema", "proof[0]", "credential[0].proof[0]", "credential[1].proof[0]"} <= ids
+
+
+def test_a_tampered_component_fails_even_under_a_valid_record_signature() -> None:
+    from obcore.verify import verify
+
+    component = _badge(1)
+    component["name"] = "Something never earned"
+    report = verify(_signed_clr(component))  # the record is signed over the tampered copy
+    assert not report.verified
+    failed = [c.id for c in report.checks if c.outcome.value == "fail"]
+    assert failed == ["credential[0].proof[0]"]

@@ -1,6 +1,6 @@
-"""The learner's CLR 2.0 record, assembled: every credential as signed, the stack as
-associations, the learner named as in their credentials. (Unsigned until obcore bundles the
-CLR context; see skillstack.pathways.record.)"""
+"""The learner's CLR 2.0 record: every credential as signed, the stack as associations, the
+learner named as in their credentials; downloaded signed by one of the record's issuers, and
+verified by obcore as a whole."""
 
 from __future__ import annotations
 
@@ -53,3 +53,34 @@ def test_the_signer_must_be_one_of_the_records_issuers(world: World) -> None:
     with pytest.raises(ValidationError) as refused:
         learner_record_unsigned(user=learner, issuer=world.other_issuer)
     assert "issuer" in refused.value.message_dict
+
+
+def test_the_learner_downloads_the_record_signed_and_it_verifies(world: World) -> None:
+    from django.test import Client
+
+    from tests.factories import sign_in
+
+    learner = world.people["learner"]
+    earn(learner, make_mc(world.issuer, "Lab Safety"), world.people["evaluator"])
+    client = Client()
+    sign_in(client, learner)
+    response = client.get("/me/record.json")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    record = response.json()
+    assert "ClrCredential" in record["type"]
+    report = credential_verify(data=record)
+    assert report.verified, report.as_dict()
+    record["credentialSubject"]["verifiableCredential"] = []
+    assert not credential_verify(data=record).verified  # the signature covers the bundle
+
+
+def test_without_credentials_the_record_page_says_so(world: World) -> None:
+    from django.test import Client
+
+    from tests.factories import sign_in
+
+    client = Client()
+    sign_in(client, world.people["learner"])
+    response = client.get("/me/record.json")
+    assert response.status_code == 200 and b"nothing to put in it" in response.content

@@ -187,9 +187,38 @@ def _verify_credential(
         add(checks.issuer_check(credential, signers))
     for check in _status_checks(credential, context):
         add(check)
+    if not prefix and "ClrCredential" in _types(credential):
+        _verify_clr_components(credential, report, context)
+
+
+def _verify_clr_components(record: dict[str, Any], report: Report, context: _Context) -> None:
+    """A CLR bundles credentials each signed by its own issuer: each is verified on its own."""
+    subject = record.get("credentialSubject")
+    items = subject.get("verifiableCredential") if isinstance(subject, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        prefix = f"credential[{index}]."
+        if isinstance(item, dict):
+            _verify_credential(item, report, context, None, prefix)
+        else:
+            report.add(prefix + "parse", Outcome.FAIL, "This entry is not a credential object.")
+
+
+def _clr_shape_check(credential: dict[str, Any]) -> Check:
+    from obcore.clr import clr_problems
+
+    problems = clr_problems(credential)
+    if problems:
+        return Check(
+            "schema",
+            Outcome.FAIL,
+            "The record does not have the shape CLR 2.0 requires: " + "; ".join(problems[:3]),
+        )
+    return Check("schema", Outcome.PASS, "The record has the shape CLR 2.0 requires.")
 
 
 def _schema_check(credential: dict[str, Any]) -> Check:
+    if "ClrCredential" in _types(credential):
+        return _clr_shape_check(credential)
     try:
         from obcore.schema import schema_errors
     except ImportError:

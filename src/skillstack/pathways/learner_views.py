@@ -145,3 +145,30 @@ def college_credit_csv(request: HttpRequest, org_slug: str) -> HttpResponse:
     name = f"{slugify(org.slug)}-incoming-credit.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@requires("pathways.clr.export")
+def my_record(request: HttpRequest) -> HttpResponse:
+    """The learner's CLR 2.0 record as a signed JSON download (``?issuer=<slug>`` picks who
+    signs it among the issuers whose credentials it holds)."""
+    from skillstack.accounts.models import Organization
+    from skillstack.pathways.record import learner_record_signed, record_issuer_default
+
+    slug = request.GET.get("issuer", "")
+    issuer = (
+        Organization.objects.filter(slug=slug).first()
+        if slug
+        else record_issuer_default(user=request.user)
+    )
+    if issuer is None:
+        return render(request, "pathways/no_record.html", status=200)
+    try:
+        record = learner_record_signed(user=request.user, issuer=issuer)
+    except ValidationError as err:
+        messages.error(request, " ".join(err.messages))
+        return redirect("pathways:mine")
+    response = HttpResponse(
+        json.dumps(record, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="learning-record-clr.json"'
+    return response

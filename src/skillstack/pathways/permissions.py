@@ -45,6 +45,9 @@ RULES = [
     Rule.of("pathways.progress.view", {LEARNER}, Scope.SELF, "One's own pathway progress"),
     Rule.of("pathways.credit.view", {LEARNER}, Scope.SELF, "One's own credit toward programs"),
     Rule.of(
+        "pathways.clr.export", {LEARNER}, Scope.SELF, "One's own CLR 2.0 record, signed, as JSON"
+    ),
+    Rule.of(
         "pathways.credit.consent",
         {LEARNER},
         Scope.SELF,

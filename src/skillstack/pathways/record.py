@@ -7,9 +7,7 @@ an ``isParentOf`` association from the certificate's achievement to each compone
 
 Who signs (decided): only issuers hold signing keys here, so the learner chooses one of the
 issuers whose credentials the record holds; that issuer vouches for the bundle, each part
-keeps its own proof. Signing waits for the CLR 2.0 context to be bundled in obcore (see
-``obcore.clr``): until then this module builds and checks the document but does not sign it,
-and no page offers it.
+keeps its own proof. By default the issuer with most credentials in the record signs it.
 """
 
 from __future__ import annotations
@@ -99,3 +97,29 @@ def learner_record_unsigned(
         partial=True,  # what was issued here; imports stay with their own issuers
         associations=_associations(user, held),
     )
+
+
+def record_issuer_default(
+    *, user: Any, now: datetime.datetime | None = None
+) -> Organization | None:
+    """The issuer with most credentials in the record (ties: the earliest), or None."""
+    counts: dict[int, tuple[int, int, Organization]] = {}
+    for order, credential in enumerate(record_credentials(user=user, now=now)):
+        n, first, org = counts.get(credential.issuer_id, (0, order, credential.issuer))
+        counts[credential.issuer_id] = (n + 1, first, org)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda item: (item[0], -item[1]))[2]
+
+
+def learner_record_signed(*, user: Any, issuer: Organization) -> Json:
+    """The record, checked (``obcore.clr``) and signed by ``issuer`` with eddsa-rdfc-2022."""
+    from obcore.clr import clr_problems
+
+    from skillstack.issuing.keys import issuer_sign
+
+    unsigned = learner_record_unsigned(user=user, issuer=issuer)
+    problems = clr_problems(unsigned)
+    if problems:
+        raise ValidationError({"record": "; ".join(problems)})
+    return issuer_sign(organization=issuer, document=unsigned)

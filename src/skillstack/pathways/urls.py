@@ -36,5 +36,6 @@ urlpatterns = [
     ),
     path("me/pathways/", learner_views.my_pathways, name="mine"),
     path("me/credit/", learner_views.my_credit, name="my_credit"),
+    path("me/record.json", learner_views.my_record, name="my_record"),
     path("me/credit/consent/", learner_views.my_credit_consent, name="my_credit_consent"),
 ]

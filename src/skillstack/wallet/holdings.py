@@ -39,6 +39,9 @@ class Holding:
     url: str  # where the holder (or a verifier, if shared) can see it
 
 
+WALLET_COPY_PREFIX = "wallet-offer:"
+"""Copies of a credential sent to a phone wallet (oid4vci) prove nothing new: not counted."""
+
 Provider = Callable[[Any, datetime], list[Holding]]
 _PROVIDERS: list[Provider] = []
 
@@ -62,6 +65,7 @@ def _platform(user: Any, now: datetime) -> list[Holding]:
     rows = (
         platform_credentials_valid(now=now)
         .filter(recipient=user, micro_credential_version__isnull=False)
+        .exclude(idempotency_key__startswith=WALLET_COPY_PREFIX)
         .select_related("issuer", "micro_credential_version")
         .prefetch_related("micro_credential_version__skills")
     )

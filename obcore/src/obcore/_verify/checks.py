@@ -24,7 +24,12 @@ OB_PRERELEASE = frozenset(
         "https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld",
     }
 )
-OB_TYPES = ("OpenBadgeCredential", "AchievementCredential", "EndorsementCredential")
+OB_TYPES = (
+    "OpenBadgeCredential",
+    "AchievementCredential",
+    "EndorsementCredential",
+    "ClrCredential",
+)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -80,8 +85,8 @@ def type_check(credential: dict[str, Any]) -> Check:
             "type",
             Outcome.FAIL,
             "The credential is not an Open Badge: its type "
-            "has neither OpenBadgeCredential, AchievementCredential nor "
-            "EndorsementCredential.",
+            "has none of OpenBadgeCredential, AchievementCredential, "
+            "EndorsementCredential or ClrCredential (CLR 2.0).",
         )
     return Check("type", Outcome.PASS, f"The credential is an {found[0]}.")
 
