@@ -350,27 +350,10 @@ def _timed(run: Any, items: list[Any]) -> list[float]:
     return times
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidates", type=int, default=100_000)
-    parser.add_argument("--openings", type=int, default=10_000)
-    parser.add_argument("--skills", type=int, default=5_000)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--reference-queries", type=int, default=50)
-    parser.add_argument("--database-url", default=None)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    _django(args.database_url)
-
-    from skillstack.accounts.models import Organization, User
-    from skillstack.jobs.models import Opening
-    from skillstack.jobs.selectors import _with_skills
-    from skillstack.matching import matches
-    from skillstack.matching.index import MATCHER
+def _setup(rng: random.Random, args: Any) -> None:
+    from skillstack.accounts.models import Organization
     from skillstack.matching.services import candidate_changed
 
-    rng = random.Random(args.seed)
-    started = time.perf_counter()
     Organization.objects.create(kind="coalition", name="Bench Alliance", slug="bench-alliance")
     employers = [
         Organization.objects.create(kind="employer", name=f"Employer {i}", slug=f"bench-emp-{i}")
@@ -380,6 +363,36 @@ def main() -> int:
     _candidates(rng, args.candidates, skills, employers)
     _openings(rng, args.openings, skills, employers)
     candidate_changed(candidate_pk=None)  # bulk writes bypassed the services: rebuild
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--openings", type=int, default=10_000)
+    parser.add_argument("--skills", type=int, default=5_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--reference-queries", type=int, default=50)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Keep the bench data already in --database-url"
+    )
+    args = parser.parse_args()
+    _django(args.database_url)
+
+    from skillstack.accounts.models import User
+    from skillstack.jobs.models import Opening
+    from skillstack.jobs.selectors import _with_skills
+    from skillstack.matching import matches
+    from skillstack.matching.index import MATCHER
+
+    rng = random.Random(args.seed)
+    started = time.perf_counter()
+    if args.reuse and User.objects.filter(email__endswith="@bench.test").exists():
+        print("set-up: reusing the database's bench data", flush=True)
+    else:
+        _setup(rng, args)
+    MATCHER.reset()
     print(f"set-up: {time.perf_counter() - started:.1f} s", flush=True)
 
     start = time.perf_counter()

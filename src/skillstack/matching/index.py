@@ -355,27 +355,28 @@ class CandidateIndex:
 
     # ranking -------------------------------------------------------------------------
 
-    def eligible(self, facts: OpeningFacts) -> np.ndarray:
-        """Discoverable by the opening's employer and the opening fits their preferences."""
-        n = self.size
-        mask = self.scope[:n] == 1
+    def eligible(self, slots: np.ndarray, facts: OpeningFacts) -> np.ndarray:
+        """Which of ``slots`` the opening's employer may see and whose preferences it fits."""
+        scope = self.scope[slots]
+        mask = scope == 1
         chosen = self.chosen.get(facts.employer_pk)
         if chosen:
-            slots = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
-            mask[slots[self.scope[slots] == 2]] = True
+            named = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
+            mask |= (scope == 2) & np.isin(slots, named)
         if facts.shift != FLEXIBLE:
             bit = SHIFT_BITS.get(facts.shift, 0)
-            shifts = self.shift_mask[:n]
+            shifts = self.shift_mask[slots]
             mask &= (shifts == 0) | ((shifts & bit) != 0)
         if facts.wage_max_hourly is not None:
-            mask &= ~(self.wage_floor[:n] > facts.wage_max_hourly + 1e-9)
+            mask &= ~(self.wage_floor[slots] > facts.wage_max_hourly + 1e-9)
         if facts.remote:
-            mask &= self.remote_ok[:n]
+            mask &= self.remote_ok[slots]
         elif facts.place:
-            here = self.any_place[:n].copy()
+            here = self.any_place[slots].copy()
             at_place = self.places.get(facts.place)
             if at_place:
-                here[np.fromiter(at_place, dtype=np.int64, count=len(at_place))] = True
+                named = np.fromiter(at_place, dtype=np.int64, count=len(at_place))
+                here |= np.isin(slots, named)
             mask &= here
         return mask
 
@@ -388,16 +389,15 @@ class CandidateIndex:
         now: datetime,
         limit: int,
     ) -> list[Ranked]:
-        n = self.size
-        if not asks or n == 0:
+        """Scores only the candidates found in the asked skills' postings (everyone else
+        scores 0), so the work grows with the matches, not with all candidates."""
+        if not asks or self.size == 0:
             return []
         moment = now.timestamp()
-        weighted = np.zeros(n, dtype=np.float64)
-        missing = np.zeros(n, dtype=np.int32)
-        total = 0.0
+        per_ask: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+        found: list[np.ndarray] = []
         for ask in asks:
-            best = np.zeros(n, dtype=np.float64)
-            meets = np.zeros(n, dtype=bool)
+            items = []
             for held, relation in taxonomy.provers_of(ask.skill_id).items():
                 p = self.postings.get(held)
                 if p is None or len(p.slots) == 0:
@@ -405,20 +405,37 @@ class CandidateIndex:
                 value, ok = credit_arrays(
                     relation, p.level, ask.min_level, p.valid_until, p.earned, moment
                 )
-                best[p.slots] = np.maximum(best[p.slots], value)
-                meets[p.slots] |= ok
+                items.append((p.slots, value, ok))
+                found.append(p.slots)
+            per_ask.append(items)
+        if not found:
+            return []
+        slots = np.unique(np.concatenate(found))
+        weighted = np.zeros(len(slots), dtype=np.float64)
+        missing = np.zeros(len(slots), dtype=np.int32)
+        total = 0.0
+        for ask, items in zip(asks, per_ask, strict=True):
+            best = np.zeros(len(slots), dtype=np.float64)
+            meets = np.zeros(len(slots), dtype=bool)
+            for posting_slots, value, ok in items:  # a slot appears once per posting
+                at = np.searchsorted(slots, posting_slots)
+                best[at] = np.maximum(best[at], value)
+                meets[at] |= ok
             weight = rules.weight_of(ask.required)
             weighted += weight * best
             total += weight
             if ask.required:
                 missing += ~meets
         scores = np.round(100.0 * weighted / total, rules.SCORE_DECIMALS)
-        mask = self.eligible(facts) & (scores > 0)
+        mask = self.eligible(slots, facts) & (scores > 0)
         if not facts.relax_required:
             mask &= missing == 0
         chosen = np.nonzero(mask)[0]
-        top = chosen[_top(self.pks[chosen], scores[chosen], limit)]
-        return [Ranked(int(self.pks[s]), float(scores[s]), int(missing[s])) for s in top.tolist()]
+        pks = self.pks[slots[chosen]]
+        top = chosen[_top(pks, scores[chosen], limit)]
+        return [
+            Ranked(int(self.pks[slots[i]]), float(scores[i]), int(missing[i])) for i in top.tolist()
+        ]
 
 
 @dataclass
