@@ -114,14 +114,15 @@ def test_the_alliance_must_name_an_existing_employer(world: World) -> None:
 def test_suggest_skills_api_explains_each_match(world: World) -> None:
     skills = lab_skills()
     client = _client(world, "recruiter")
-    text = "Daily micropipetting and aseptic tecnique; GMP training provided."
+    typo = "aseptic tecnique"  # codespell:ignore tecnique
+    text = f"Daily micropipetting and {typo}; GMP training provided."
     found = _send(
         client, "POST", "/api/orgs/plant/openings/suggest-skills", {"posting_text": text}
     ).json()
     by_id = {item["skill_id"]: item for item in found}
     assert set(by_id) == {skills["pipetting"].pk, skills["aseptic"].pk, skills["gmp"].pk}
     assert by_id[skills["aseptic"].pk]["how"] == "similar wording"
-    assert by_id[skills["aseptic"].pk]["phrase"] == "aseptic tecnique"
+    assert by_id[skills["aseptic"].pk]["phrase"] == typo
     assert by_id[skills["gmp"].pk]["phrase"] == "GMP"
     assert not Opening.objects.exists()
     unrelated = "Friendly cashier for our bakery; weekend shifts, must love bread."

@@ -104,8 +104,10 @@ class _Lines:
 
     def __init__(self, text: str, delimiter: str) -> None:
         self._stream = io.StringIO(text, newline="")
-        quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-        self.reader = csv.reader(self._stream, delimiter=delimiter, quoting=quoting)
+        if delimiter == "\t":  # O*NET text files quote nothing; a '"' is part of the text
+            self.reader = csv.reader(self._stream, delimiter="\t", quoting=csv.QUOTE_NONE)
+        else:
+            self.reader = csv.reader(self._stream, delimiter=delimiter)
 
     def rows(self) -> Iterable[tuple[int, list[str]]]:
         start = 1

@@ -30,7 +30,7 @@ from skillstack.jobs.schemas import (
     OpeningOut,
     OpeningPatch,
     PublicOpeningOut,
-    SuggestIn,
+    SkillSuggestIn,
     SuggestionOut,
 )
 from skillstack.jobs.suggestions import suggest_skills
@@ -217,7 +217,7 @@ def opening_import(
 
 @router.post("/orgs/{org_slug}/openings/suggest-skills", response=list[SuggestionOut])
 @api_requires("jobs.opening.manage", org_kwarg="org_slug")
-def skill_suggest(request: HttpRequest, org_slug: str, payload: SuggestIn) -> Any:
+def skill_suggest(request: HttpRequest, org_slug: str, payload: SkillSuggestIn) -> Any:
     """Skills the text mentions, best first, with the phrase that matched; nothing is saved."""
     return [
         {**_ask(s), "explanation": s.explanation}

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from skillstack.accounts.models import Organization
 from skillstack.catalog import taxonomy_selectors
 from skillstack.catalog.proficiency import Proficiency
 from skillstack.jobs.models import (
@@ -26,9 +27,9 @@ from skillstack.jobs.services import EDITABLE, MAX_SKILLS, SkillAsk
 
 
 class OpeningForm(forms.Form):
-    employer = forms.ModelChoiceField(
+    employer: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label="Employer",
-        queryset=None,
+        queryset=Organization.objects.none(),
         required=False,
         help_text="The alliance posts on behalf of this employer.",
     )

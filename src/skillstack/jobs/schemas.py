@@ -141,7 +141,7 @@ class PublicOpeningOut(Schema):
     url: str
 
 
-class SuggestIn(StrictIn):
+class SkillSuggestIn(StrictIn):
     posting_text: str = Field(max_length=20_000)
     exclude: list[Id] = Field(default_factory=list, max_length=100)
 

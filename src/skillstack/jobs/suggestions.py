@@ -7,7 +7,7 @@ Two ways of finding a skill, both explainable by the phrase they matched:
   "pipetting" finds "pipette", and generic leading verbs of ESCO labels ("apply", "use",
   "perform") do not have to appear in the text;
 * **similar wording**: n-gram windows of the text compared with every name by edit distance
-  (rapidfuzz), which forgives typos and small variations ("aseptic tecnique").
+  (rapidfuzz), which forgives typos and small variations (a letter missing or swapped).
 
 Short names (abbreviations such as "PCR") match only as whole words, never fuzzily: three
 letters are too easy to find by accident.
@@ -96,7 +96,19 @@ GENERIC_VERBS = frozenset(
 )
 """Leading verbs of ESCO skill labels that postings rarely repeat ("apply GMP")."""
 
-SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s")
+SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",  # codespell:ignore ment
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "es",
+    "ed",
+    "s",
+)
 
 
 def stem(word: str) -> str:
@@ -111,7 +123,7 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]  # "pipett" → "pipet", "controll" → "control"
+        word = word[:-1]  # "pipett" → "pipet"
     return word
 
 
