@@ -16,8 +16,9 @@ help:
 ## install: everything the app and its tests need; idempotent and quick when nothing changed
 install: $(STAMPS)/python $(STAMPS)/core $(STAMPS)/node
 
-$(STAMPS)/python: pyproject.toml obcore/pyproject.toml
+$(STAMPS)/python: pyproject.toml obcore/pyproject.toml scripts/ensure-weasyprint.sh
 	@mkdir -p $(STAMPS)
+	bash scripts/ensure-weasyprint.sh
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ./obcore -e ".[dev]"
