@@ -54,8 +54,9 @@ test-core: install
 	  || { echo "obcore's venv must not have Django"; exit 1; }
 	$(CORE_VENV)/bin/python -m pytest -q -p no:cacheprovider obcore/tests
 
+# Two workers (pytest-xdist): each gets its own test database; shared caches are locked.
 test-app: install
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q -n 2 tests
 
 test-browser: install
 	bash scripts/ensure-chromium.sh

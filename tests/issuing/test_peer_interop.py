@@ -23,6 +23,7 @@ from django.conf import settings
 from skillstack.issuing.dids import did_document
 from skillstack.issuing.services import credential_issue_for_attempt
 from tests.issuing.helpers import passed_attempt
+from tests.locking import cache_lock
 
 SHARED = Path(os.environ.get("SKILLSTACK_SHARED", Path(settings.PROJECT_DIR).parent / "shared"))
 
@@ -39,13 +40,14 @@ def peer() -> Path:
         _missing(f"Node.js or the peer at {source} is missing")
     lock = hashlib.sha256((source / "package-lock.json").read_bytes()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"obcore-peer-{lock}"
-    run = subprocess.run(
-        ["bash", str(source / "setup-copy.sh"), str(target)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    with cache_lock(target):  # one worker installs, the others wait and reuse it
+        run = subprocess.run(
+            ["bash", str(source / "setup-copy.sh"), str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
     if run.returncode != 0:
         _missing(f"setting up the peer failed: {run.stderr.strip()[-300:]}")
     return Path(run.stdout.strip().splitlines()[-1])

@@ -27,6 +27,7 @@ from skillstack.oid4vci.models import WalletOffer
 from skillstack.oid4vci.services import wallet_offer_create
 from tests.issuing.helpers import passed_attempt
 from tests.issuing.test_peer_interop import peer, peer_verify  # noqa: F401 - the fixture
+from tests.locking import cache_lock
 
 CLIENT = Path(settings.PROJECT_DIR) / "interop" / "oid4vci-client"
 
@@ -38,19 +39,20 @@ def node_wallet() -> Path:
         pytest.fail("the Node wallet cannot run: Node.js or npm is missing")
     lock = hashlib.sha256((CLIENT / "package-lock.json").read_bytes()).hexdigest()[:12]
     target = Path(tempfile.gettempdir()) / f"skillstack-oid4vci-client-{lock}"
-    if not (target / "node_modules" / "@openid4vc" / "openid4vci").is_dir():
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(CLIENT, target, ignore=shutil.ignore_patterns("node_modules"))
-        run = subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"],
-            cwd=target,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
-        if run.returncode != 0:
-            pytest.fail(f"npm ci for the Node wallet failed: {run.stderr.strip()[-500:]}")
+    with cache_lock(target):  # one worker installs, the others wait and reuse it
+        if not (target / "node_modules" / "@openid4vc" / "openid4vci").is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(CLIENT, target, ignore=shutil.ignore_patterns("node_modules"))
+            run = subprocess.run(
+                ["npm", "ci", "--no-audit", "--no-fund"],
+                cwd=target,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=600,
+            )
+            if run.returncode != 0:
+                pytest.fail(f"npm ci for the Node wallet failed: {run.stderr.strip()[-500:]}")
     for script in CLIENT.glob("*.mjs"):  # the scripts as they are now
         shutil.copy2(script, target / script.name)
     return target
