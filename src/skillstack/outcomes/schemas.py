@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
+from skillstack.core.schemas import StrictIn
 from skillstack.outcomes.demographics import AgeBand, Ethnicity, PriorDegree, Race, Sex, YesNo
 
 MAX_ID = 2**63 - 1
@@ -48,7 +49,7 @@ class ProgramOut(Schema):
     cohorts: list[dict[str, object]]
 
 
-class DemographicsIn(Schema):
+class DemographicsIn(StrictIn):
     ethnicity: Ethnicity | Literal[""] = ""
     races: list[Race] = Field(default_factory=list, max_length=5)
     sex: Sex | Literal[""] = ""
@@ -59,7 +60,7 @@ class DemographicsIn(Schema):
     prior_degree: PriorDegree | Literal[""] = ""
 
 
-class ConsentChoice(Schema):
+class ConsentChoice(StrictIn):
     granted: bool
 
 
